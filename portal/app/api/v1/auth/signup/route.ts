@@ -1,0 +1,7 @@
+import { readBody, withErrors } from '@/lib/server/http/handlers';
+import { signUp, signUpInput } from '@/lib/server/users/sign-up';
+
+export const POST = withErrors(async ({ req, db }) => {
+  const user = await signUp(db, await readBody(req, signUpInput));
+  return Response.json(user, { status: 201 });
+});

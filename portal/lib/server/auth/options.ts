@@ -1,0 +1,55 @@
+import 'server-only';
+import type { AuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getDb } from '../db/client';
+import type { Role } from '../db/schema';
+import { authenticateUser } from '../users/authenticate-user';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; role: Role; email: string; name: string };
+  }
+  interface User {
+    role: Role;
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+  }
+}
+
+export const authOptions: AuthOptions = {
+  // Credentials sign-in requires JWT sessions; the token carries only the user id and role, and every API call
+  // re-reads the user (load-actor.ts), so disabling a user or changing a role applies at once.
+  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  pages: { signIn: '/signin' },
+  providers: [
+    CredentialsProvider({
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials) {
+        if (!credentials?.email || !credentials.password) return null;
+        const actor = await authenticateUser(await getDb(), credentials.email, credentials.password);
+        return actor ? { id: actor.id, email: actor.email, name: actor.name, role: actor.role } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = user.role;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.uid && token.role) {
+        session.user = { id: token.uid, role: token.role, email: session.user?.email ?? '', name: session.user?.name ?? '' };
+      }
+      return session;
+    },
+  },
+};

@@ -1,0 +1,140 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Table types for kysely. Timestamps are ISO-8601 UTC strings so that SQLite and PostgreSQL compare them alike;
+ * booleans are 0/1 integers for the same reason.
+ */
+export type Role = 'admin' | 'publisher' | 'subscriber';
+export type ApiStatus = 'CREATED' | 'PUBLISHED' | 'DEPRECATED' | 'RETIRED' | 'BLOCKED';
+export type SubscriptionStatus = 'ACTIVE' | 'PENDING' | 'REJECTED' | 'BLOCKED';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  disabled: Generated<number>;
+  created_at: string;
+}
+
+export interface TiersTable {
+  id: string;
+  name: string;
+  description: string;
+  requests_per_minute: number | null;
+  burst: number | null;
+  monthly_quota: number | null;
+  created_at: string;
+}
+
+export interface ApisTable {
+  id: string;
+  name: string;
+  version: string;
+  context: string;
+  description: string;
+  tags: string;
+  openapi: string;
+  backend_url: string;
+  status: ApiStatus;
+  requires_approval: Generated<number>;
+  owner_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApiTiersTable {
+  api_id: string;
+  tier_id: string;
+}
+
+export interface EnvironmentsTable {
+  id: string;
+  name: string;
+  gateway_url: string;
+  revision: Generated<number>;
+  created_at: string;
+}
+
+export interface DeploymentsTable {
+  api_id: string;
+  environment_id: string;
+  created_at: string;
+}
+
+export interface GatewaysTable {
+  id: string;
+  environment_id: string;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+  applied_revision: number | null;
+  node_id: string | null;
+  version: string | null;
+  cache_keys: number | null;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  description: string;
+  created_at: string;
+}
+
+export interface SubscriptionsTable {
+  id: string;
+  app_id: string;
+  api_id: string;
+  tier_id: string;
+  status: SubscriptionStatus;
+  created_at: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  app_id: string;
+  name: string;
+  key_hash: string;
+  prefix: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+/** The materialised, per-environment view that sidecars sync; see lib/server/sync/materialize.ts. */
+export interface SyncEntitiesTable {
+  environment_id: string;
+  kind: string;
+  entity_id: string;
+  scope: string;
+  body: string | null;
+  revision: number;
+}
+
+export interface DB {
+  users: UsersTable;
+  tiers: TiersTable;
+  apis: ApisTable;
+  api_tiers: ApiTiersTable;
+  environments: EnvironmentsTable;
+  deployments: DeploymentsTable;
+  gateways: GatewaysTable;
+  applications: ApplicationsTable;
+  subscriptions: SubscriptionsTable;
+  api_keys: ApiKeysTable;
+  sync_entities: SyncEntitiesTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Api = Selectable<ApisTable>;
+export type Tier = Selectable<TiersTable>;
+export type Application = Selectable<ApplicationsTable>;
+export type Subscription = Selectable<SubscriptionsTable>;
+export type ApiKey = Selectable<ApiKeysTable>;
+export type NewApi = Insertable<ApisTable>;

@@ -1,0 +1,16 @@
+import 'server-only';
+import type { Actor } from '../actor';
+import { getOwnedApp } from '../apps/get-owned-app';
+import type { Db } from '../db/client';
+import { toKeyDto } from './key-dto';
+
+export async function listApiKeys(db: Db, actor: Actor, appId: string) {
+  await getOwnedApp(db, actor, appId);
+  const rows = await db
+    .selectFrom('api_keys')
+    .where('app_id', '=', appId)
+    .select(['id', 'name', 'prefix', 'created_at', 'expires_at', 'revoked_at', 'last_used_at'])
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((r) => toKeyDto(r));
+}

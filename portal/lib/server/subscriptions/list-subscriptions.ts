@@ -1,0 +1,33 @@
+import 'server-only';
+import type { Actor } from '../actor';
+import { getOwnedApp } from '../apps/get-owned-app';
+import type { Db } from '../db/client';
+
+export async function listSubscriptions(db: Db, actor: Actor, appId: string) {
+  await getOwnedApp(db, actor, appId);
+  const rows = await db
+    .selectFrom('subscriptions')
+    .innerJoin('apis', 'apis.id', 'subscriptions.api_id')
+    .innerJoin('tiers', 'tiers.id', 'subscriptions.tier_id')
+    .where('subscriptions.app_id', '=', appId)
+    .select([
+      'subscriptions.id',
+      'subscriptions.status',
+      'subscriptions.created_at',
+      'apis.id as api_id',
+      'apis.name as api_name',
+      'apis.version as api_version',
+      'apis.context as api_context',
+      'tiers.id as tier_id',
+      'tiers.name as tier_name',
+    ])
+    .orderBy('subscriptions.created_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    createdAt: r.created_at,
+    api: { id: r.api_id, name: r.api_name, version: r.api_version, context: r.api_context },
+    tier: { id: r.tier_id, name: r.tier_name },
+  }));
+}

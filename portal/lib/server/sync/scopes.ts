@@ -1,0 +1,111 @@
+import type { KeyEntity, RouteEntity, SubscriptionEntity, TierEntity } from '@contract/sync';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+
+/**
+ * A scope names the slice of sync state that one kind of change can affect: an application's keys and
+ * subscriptions, an API's route, or the tier table. Operations refresh the scopes they touched; the
+ * materialiser recomputes just those slices and diffs them against what sidecars already have.
+ */
+export type Scope = `app:${string}` | `api:${string}` | 'tiers';
+
+export interface DesiredEntity {
+  kind: 'route' | 'key' | 'subscription' | 'tier';
+  id: string;
+  scope: Scope;
+  body: string;
+}
+
+const ROUTED_API_STATES = ['PUBLISHED', 'DEPRECATED', 'BLOCKED'] as const;
+
+export async function desiredForScope(trx: Transaction<DB>, environmentId: string, scope: Scope): Promise<DesiredEntity[]> {
+  if (scope === 'tiers') return desiredTiers(trx);
+  const [kind, id] = scope.split(':') as ['app' | 'api', string];
+  return kind === 'api' ? desiredRoute(trx, environmentId, id) : desiredForApp(trx, environmentId, id);
+}
+
+async function desiredTiers(trx: Transaction<DB>): Promise<DesiredEntity[]> {
+  const tiers = await trx.selectFrom('tiers').selectAll().execute();
+  return tiers.map((t) => {
+    const body: TierEntity = {
+      tierId: t.id,
+      name: t.name,
+      requestsPerMinute: t.requests_per_minute,
+      burst: t.burst,
+      monthlyQuota: t.monthly_quota,
+    };
+    return { kind: 'tier', id: t.id, scope: 'tiers', body: JSON.stringify(body) };
+  });
+}
+
+async function desiredRoute(trx: Transaction<DB>, environmentId: string, apiId: string): Promise<DesiredEntity[]> {
+  const api = await trx
+    .selectFrom('apis')
+    .innerJoin('deployments', 'deployments.api_id', 'apis.id')
+    .where('apis.id', '=', apiId)
+    .where('deployments.environment_id', '=', environmentId)
+    .where('apis.status', 'in', ROUTED_API_STATES)
+    .select(['apis.id', 'apis.name', 'apis.version', 'apis.context', 'apis.backend_url', 'apis.status'])
+    .executeTakeFirst();
+  if (!api) return [];
+  const body: RouteEntity = {
+    apiId: api.id,
+    name: api.name,
+    version: api.version,
+    context: api.context,
+    upstreamUrl: api.backend_url,
+    status: api.status === 'BLOCKED' ? 'blocked' : 'active',
+  };
+  return [{ kind: 'route', id: api.id, scope: `api:${apiId}`, body: JSON.stringify(body) }];
+}
+
+/** Key hashes reach an environment only if their application subscribes to an API routed there (scoping). */
+async function desiredForApp(trx: Transaction<DB>, environmentId: string, appId: string): Promise<DesiredEntity[]> {
+  const scope: Scope = `app:${appId}`;
+  const subs = await trx
+    .selectFrom('subscriptions')
+    .innerJoin('apis', 'apis.id', 'subscriptions.api_id')
+    .innerJoin('deployments', 'deployments.api_id', 'apis.id')
+    .where('subscriptions.app_id', '=', appId)
+    .where('subscriptions.status', 'in', ['ACTIVE', 'BLOCKED'])
+    .where('deployments.environment_id', '=', environmentId)
+    .where('apis.status', 'in', ROUTED_API_STATES)
+    .select(['subscriptions.id', 'subscriptions.api_id', 'subscriptions.tier_id', 'subscriptions.status'])
+    .orderBy('subscriptions.id')
+    .execute();
+  const out: DesiredEntity[] = subs.map((s) => {
+    const body: SubscriptionEntity = {
+      subscriptionId: s.id,
+      appId,
+      apiId: s.api_id,
+      tierId: s.tier_id,
+      status: s.status === 'ACTIVE' ? 'active' : 'blocked',
+    };
+    return { kind: 'subscription', id: s.id, scope, body: JSON.stringify(body) };
+  });
+  if (!subs.some((s) => s.status === 'ACTIVE')) return out;
+
+  const keys = await trx
+    .selectFrom('api_keys')
+    .where('app_id', '=', appId)
+    .where('revoked_at', 'is', null)
+    .select(['id', 'key_hash', 'expires_at'])
+    .orderBy('id')
+    .execute();
+  for (const k of keys) {
+    const body: KeyEntity = {
+      hash: k.key_hash,
+      keyId: k.id,
+      appId,
+      expiresAt: k.expires_at ? Date.parse(k.expires_at) : null,
+    };
+    out.push({ kind: 'key', id: k.key_hash, scope, body: JSON.stringify(body) });
+  }
+  return out;
+}
+
+/** An API change can move its subscribers' keys in or out of an environment, so their scopes go along. */
+export async function scopesForApi(trx: Transaction<DB>, apiId: string): Promise<Scope[]> {
+  const apps = await trx.selectFrom('subscriptions').where('api_id', '=', apiId).select('app_id').distinct().execute();
+  return [`api:${apiId}`, ...apps.map((a) => `app:${a.app_id}` as const)];
+}

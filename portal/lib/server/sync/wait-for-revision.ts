@@ -1,0 +1,27 @@
+import type { Db } from '../db/client';
+import { onRevision } from './notifier';
+
+// Replicas that did not make the change themselves (several portals on PostgreSQL) notice it on this tick.
+const POLL_INTERVAL_MS = 1000;
+
+/** Resolves when the environment's revision is past `since`, the wait is over, or the caller went away. */
+export async function waitForRevision(db: Db, environmentId: string, since: number, waitMs: number, signal: AbortSignal): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  while (!signal.aborted) {
+    const env = await db.selectFrom('environments').where('id', '=', environmentId).select('revision').executeTakeFirst();
+    if (!env || Number(env.revision) !== since) return;
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        off();
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.min(remaining, POLL_INTERVAL_MS));
+      const off = onRevision(environmentId, done);
+      signal.addEventListener('abort', done);
+    });
+  }
+}

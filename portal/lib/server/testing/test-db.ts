@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Actor } from '../actor';
+import { type Db, openSqlite } from '../db/client';
+import { migrateToLatest } from '../db/migrate';
+import { nowIso } from '../ids';
+import { syncedTransaction } from '../sync/synced-transaction';
+import { signUp } from '../users/sign-up';
+
+/** A real SQLite file built by the real migrations, in its own temp directory. */
+export async function createTestDb(): Promise<{ db: Db; file: string; cleanup: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-portal-'));
+  const file = path.join(dir, 'portal.db');
+  const db = openSqlite(file);
+  await migrateToLatest(db);
+  return {
+    db,
+    file,
+    cleanup: async () => {
+      await db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function createUser(db: Db, name: string, role: Actor['role'] = 'subscriber'): Promise<Actor> {
+  const user = await signUp(db, { email: `${name}@example.test`, name, password: 'correct horse battery' }, role);
+  return user;
+}
+
+/** One environment, one tier and one published API deployed there: the smallest catalog a subscriber can use. */
+export async function createCatalog(db: Db, suffix = '1') {
+  const now = nowIso();
+  const env = { id: `env_${suffix}`, name: `env-${suffix}`, gateway_url: `http://gw-${suffix}.test`, created_at: now };
+  await db.insertInto('environments').values(env).execute();
+  await db.insertInto('tiers').values({ id: `tier_${suffix}`, name: `Tier ${suffix}`, description: '', requests_per_minute: 60, burst: 10, monthly_quota: null, created_at: now }).onConflict((oc) => oc.doNothing()).execute();
+  const api = {
+    id: `api_${suffix}`,
+    name: `API ${suffix}`,
+    version: 'v1',
+    context: `/api-${suffix}/v1`,
+    description: 'test api',
+    tags: '["test"]',
+    openapi: 'openapi: 3.1.0\ninfo: { title: t, version: v1 }\npaths:\n  /things:\n    get: { summary: List things }\n',
+    backend_url: 'http://backend.test/base',
+    status: 'PUBLISHED' as const,
+    owner_id: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await db.insertInto('apis').values(api).execute();
+  await db.insertInto('api_tiers').values({ api_id: api.id, tier_id: `tier_${suffix}` }).execute();
+  await db.insertInto('deployments').values({ api_id: api.id, environment_id: env.id, created_at: now }).execute();
+  await syncedTransaction(db, async (_trx, touch) => touch('tiers', `api:${api.id}`));
+  return { env, api, tierId: `tier_${suffix}` };
+}
