@@ -1,0 +1,77 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { SidecarCache } from '../cache/cache-store';
+import type { Clock } from '../clock';
+
+export interface SidecarMetrics {
+  readonly registry: Registry;
+  recordRequest(outcome: string, status: number, seconds: number, finished: boolean): void;
+  recordSyncAttempt(): void;
+  recordSyncFailure(reason: string): void;
+}
+
+/**
+ * A dedicated registry (not prom-client's global one), so two sidecars in one process, as in tests, never collide.
+ * Cache-derived gauges are computed at scrape time from the cache itself rather than pushed on every change.
+ */
+export function createMetrics(cache: () => SidecarCache, now: Clock): SidecarMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+
+  const requests = new Counter({
+    name: 'gatehouse_requests_total',
+    help: 'Requests on the data port by outcome (proxied, or the problem code) and status class',
+    labelNames: ['outcome', 'status_class'] as const,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'gatehouse_request_duration_seconds',
+    help: 'Time from request to the end of the response',
+    labelNames: ['outcome'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [registry],
+  });
+  const syncAttempts = new Counter({ name: 'gatehouse_sync_attempts_total', help: 'Sync polls started', registers: [registry] });
+  const syncFailures = new Counter({
+    name: 'gatehouse_sync_failures_total',
+    help: 'Sync polls that failed or were rejected, by reason',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'gatehouse_sync_revision',
+    help: 'Revision of the applied cache state',
+    registers: [registry],
+    collect() {
+      this.set(cache().meta.revision);
+    },
+  });
+  new Gauge({
+    name: 'gatehouse_sync_staleness_seconds',
+    help: 'Seconds since the last successful sync (-1 when never synced)',
+    registers: [registry],
+    collect() {
+      const last = cache().meta.lastSyncAt;
+      this.set(last === null ? -1 : Math.max(0, (now() - last) / 1000));
+    },
+  });
+  new Gauge({
+    name: 'gatehouse_cache_entities',
+    help: 'Entities in the cache by kind',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    collect() {
+      for (const [kind, count] of Object.entries(cache().index.counts())) this.set({ kind }, count);
+    },
+  });
+
+  return {
+    registry,
+    recordRequest(outcome, status, seconds, finished) {
+      const label = finished ? outcome : 'client_aborted';
+      requests.inc({ outcome: label, status_class: `${Math.floor(status / 100)}xx` });
+      duration.observe({ outcome: label }, seconds);
+    },
+    recordSyncAttempt: () => syncAttempts.inc(),
+    recordSyncFailure: (reason) => syncFailures.inc({ reason }),
+  };
+}

@@ -1,0 +1,96 @@
+import type { KeyEntity, RouteEntity, SubscriptionEntity, SyncChange, SyncSettings, TierEntity } from '../contract/sync';
+import { compileUpstream, type UpstreamBase } from './upstream-base';
+
+/** A route with its upstream URL parsed once, at sync time, instead of on every request. */
+export interface CompiledRoute {
+  route: RouteEntity;
+  upstream: UpstreamBase;
+}
+
+/**
+ * Entities addressed by their sync id, plus one secondary lookup (the one the request path needs). Upserts and
+ * deletions arrive by id, requests look up by the secondary key.
+ */
+class Table<T> {
+  readonly byId = new Map<string, T>();
+  readonly byKey = new Map<string, T>();
+  constructor(private readonly keyOf: (entity: T) => string) {}
+
+  put(id: string, entity: T | null): void {
+    const old = this.byId.get(id);
+    if (old !== undefined) {
+      const oldKey = this.keyOf(old);
+      if (this.byKey.get(oldKey) === old) this.byKey.delete(oldKey);
+      this.byId.delete(id);
+    }
+    if (entity !== null) {
+      this.byId.set(id, entity);
+      this.byKey.set(this.keyOf(entity), entity);
+    }
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+}
+
+export function subscriptionKey(appId: string, apiId: string): string {
+  return `${appId}\u0000${apiId}`;
+}
+
+/**
+ * The request path's view of the cache: plain Maps, so serving a request never touches SQLite. It is changed only
+ * after the SQLite transaction that holds the same change has committed.
+ */
+export class CacheIndex {
+  private readonly routes = new Table<CompiledRoute>((r) => r.route.context);
+  private readonly keys = new Table<KeyEntity>((k) => k.hash);
+  private readonly subscriptions = new Table<SubscriptionEntity>((s) => subscriptionKey(s.appId, s.apiId));
+  private readonly tiers = new Table<TierEntity>((t) => t.tierId);
+  corsOrigins: ReadonlySet<string> = new Set();
+
+  apply(change: SyncChange): void {
+    switch (change.kind) {
+      case 'route':
+        this.routes.put(change.id, change.data && { route: change.data, upstream: compileUpstream(change.data.upstreamUrl) });
+        break;
+      case 'key':
+        this.keys.put(change.id, change.data);
+        break;
+      case 'subscription':
+        this.subscriptions.put(change.id, change.data);
+        break;
+      case 'tier':
+        this.tiers.put(change.id, change.data);
+        break;
+    }
+  }
+
+  setSettings(settings: SyncSettings): void {
+    this.corsOrigins = new Set(settings.corsOrigins);
+  }
+
+  routeByContext(context: string): CompiledRoute | undefined {
+    return this.routes.byKey.get(context);
+  }
+
+  keyByHash(hash: string): KeyEntity | undefined {
+    return this.keys.byKey.get(hash);
+  }
+
+  subscription(appId: string, apiId: string): SubscriptionEntity | undefined {
+    return this.subscriptions.byKey.get(subscriptionKey(appId, apiId));
+  }
+
+  tier(tierId: string): TierEntity | undefined {
+    return this.tiers.byKey.get(tierId);
+  }
+
+  counts(): { routes: number; keys: number; subscriptions: number; tiers: number } {
+    return { routes: this.routes.size, keys: this.keys.size, subscriptions: this.subscriptions.size, tiers: this.tiers.size };
+  }
+
+  get entityCount(): number {
+    return this.routes.size + this.keys.size + this.subscriptions.size + this.tiers.size;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Every setting has a flag and an environment variable (flags win). The table drives argument parsing, the problem
+ * messages (which name both spellings) and `--help`, so the three cannot drift apart.
+ */
+export interface FlagSpec {
+  flag: string;
+  env: string;
+  key: string;
+  help: string;
+}
+
+export const FLAGS: readonly FlagSpec[] = [
+  { flag: '--portal-url', env: 'GATEHOUSE_PORTAL_URL', key: 'portalUrl', help: 'Portal base URL, http(s) (required)' },
+  { flag: '--token', env: 'GATEHOUSE_GATEWAY_TOKEN', key: 'token', help: 'Gateway token issued by an admin, gwt_... (required)' },
+  { flag: '--listen', env: 'GATEHOUSE_LISTEN', key: 'listen', help: 'Data (proxy) address host:port [127.0.0.1:8080]' },
+  { flag: '--admin-listen', env: 'GATEHOUSE_ADMIN_LISTEN', key: 'adminListen', help: 'Admin address for /healthz /readyz /metrics [127.0.0.1:8081]' },
+  { flag: '--cache', env: 'GATEHOUSE_CACHE_PATH', key: 'cachePath', help: 'SQLite cache file [./data/sidecar.db]' },
+  { flag: '--max-staleness-s', env: 'GATEHOUSE_MAX_STALENESS_S', key: 'maxStalenessS', help: 'Answer 503 when the last sync is older than this (default: serve indefinitely)' },
+  { flag: '--node-id', env: 'GATEHOUSE_NODE_ID', key: 'nodeId', help: 'Name reported to the portal [hostname + cache path digest]' },
+  { flag: '--sync-wait-ms', env: 'GATEHOUSE_SYNC_WAIT_MS', key: 'syncWaitMs', help: 'Long-poll duration asked of the portal [25000]' },
+  { flag: '--upstream-timeout-ms', env: 'GATEHOUSE_UPSTREAM_TIMEOUT_MS', key: 'upstreamTimeoutMs', help: 'Time to upstream response headers before 504 [30000]' },
+  { flag: '--upstream-max-sockets', env: 'GATEHOUSE_UPSTREAM_MAX_SOCKETS', key: 'upstreamMaxSockets', help: 'Keep-alive sockets per upstream host [256]' },
+  { flag: '--drain-timeout-ms', env: 'GATEHOUSE_DRAIN_TIMEOUT_MS', key: 'drainTimeoutMs', help: 'Bound on draining in-flight requests at shutdown [10000]' },
+  { flag: '--log-level', env: 'GATEHOUSE_LOG_LEVEL', key: 'logLevel', help: 'fatal|error|warn|info|debug|trace|silent [info]' },
+];
+
+export function describeSetting(key: string): string {
+  const spec = FLAGS.find((f) => f.key === key);
+  return spec ? `${spec.flag} (${spec.env})` : key;
+}
+
+export function usage(): string {
+  const width = Math.max(...FLAGS.map((f) => f.flag.length)) + 2;
+  const lines = FLAGS.map((f) => `  ${f.flag.padEnd(width)}${f.help}\n  ${''.padEnd(width)}env: ${f.env}`);
+  return ['Usage: tsx sidecar/src/main.ts --portal-url <url> --token <gwt_...> [options]', '', 'Options:', ...lines, '  --help'].join('\n');
+}
+
+export type RawSettings = Record<string, string>;
+
+/** Merges env and argv into raw strings keyed by setting; unknown or value-less flags become problems. */
+export function collectRawSettings(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): { raw: RawSettings; problems: string[]; help: boolean } {
+  const raw: RawSettings = {};
+  const problems: string[] = [];
+  for (const spec of FLAGS) {
+    const value = env[spec.env];
+    if (value !== undefined && value !== '') raw[spec.key] = value;
+  }
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    const spec = FLAGS.find((f) => f.flag === name);
+    if (!spec) {
+      problems.push(`${arg}: unknown option`);
+      continue;
+    }
+    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) {
+      problems.push(`${spec.flag}: needs a value`);
+      if (value !== undefined) i--;
+      continue;
+    }
+    raw[spec.key] = value;
+  }
+  return { raw, problems, help };
+}

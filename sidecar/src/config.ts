@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { GATEWAY_TOKEN_PREFIX } from './contract/sync';
+import { LOG_LEVELS } from './logger';
+import { collectRawSettings, describeSetting } from './config-flags';
+
+export interface ListenAddress {
+  host: string;
+  port: number;
+}
+
+const required = (what: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : `must be ${what}`),
+});
+
+const listenAddress = z.string().transform((value, ctx): ListenAddress => {
+  // `host:port`, `[v6]:port` or a bare port; port 0 lets the OS choose (tests).
+  const match = /^(?:(\[[^\]]+\]|[^:]+):)?(\d{1,5})$/.exec(value);
+  const port = Number(match?.[2]);
+  if (!match || port > 65535) {
+    ctx.addIssue({ code: 'custom', message: 'must be host:port, e.g. 127.0.0.1:8080' });
+    return z.NEVER;
+  }
+  return { host: (match[1] ?? '127.0.0.1').replace(/^\[|\]$/g, ''), port };
+});
+
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(min, `must be >= ${min}`).max(max, `must be <= ${max}`);
+
+const configSchema = z.object({
+  portalUrl: z
+    .url({ protocol: /^https?$/, ...required('an http(s) URL') })
+    .transform((url) => url.replace(/\/+$/, '')),
+  token: z
+    .string(required('a string'))
+    .startsWith(GATEWAY_TOKEN_PREFIX, `must start with "${GATEWAY_TOKEN_PREFIX}"`)
+    .min(GATEWAY_TOKEN_PREFIX.length + 8, 'is too short'),
+  listen: listenAddress.default({ host: '127.0.0.1', port: 8080 }),
+  adminListen: listenAddress.default({ host: '127.0.0.1', port: 8081 }),
+  cachePath: z.string().min(1).default('./data/sidecar.db'),
+  maxStalenessS: int(1).optional(),
+  nodeId: z.string().min(1).max(100, 'must be at most 100 characters').optional(),
+  syncWaitMs: int(0, 60_000).default(25_000),
+  upstreamTimeoutMs: int(1).default(30_000),
+  upstreamMaxSockets: int(1, 100_000).default(256),
+  drainTimeoutMs: int(0).default(10_000),
+  logLevel: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+});
+
+/** The sidecar's validated configuration; names carry their units. */
+export type SidecarConfig = Omit<z.output<typeof configSchema>, 'nodeId'> & { nodeId: string };
+
+export type ConfigResult =
+  | { kind: 'config'; config: SidecarConfig }
+  | { kind: 'help' }
+  | { kind: 'invalid'; problems: string[] };
+
+/**
+ * Parses flags and environment once, at start. Every problem is reported, not just the first, so an operator fixes
+ * a deployment in one round. Problem messages never echo values: a mistyped token must not reach a log.
+ */
+export function parseConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const { raw, problems, help } = collectRawSettings(argv, env);
+  if (help) return { kind: 'help' };
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${describeSetting(String(issue.path[0] ?? ''))}: ${issue.message}`);
+  }
+  if (problems.length > 0 || !parsed.success) return { kind: 'invalid', problems };
+  const config = parsed.data;
+  return { kind: 'config', config: { ...config, nodeId: config.nodeId ?? defaultNodeId(config.cachePath) } };
+}
+
+/** Stable across restarts (unlike a pid) yet distinct for two sidecars on one host, which must use two cache files. */
+function defaultNodeId(cachePath: string): string {
+  const digest = createHash('sha256').update(resolve(cachePath)).digest('hex').slice(0, 8);
+  return `${hostname()}-${digest}`.slice(0, 100);
+}

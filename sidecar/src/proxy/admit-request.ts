@@ -1,0 +1,44 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { CompiledRoute } from '../cache/cache-index';
+import type { SidecarCache } from '../cache/cache-store';
+import { judgeFreshness } from '../cache/freshness';
+import type { Problem } from '../contract/problem';
+import { extractApiKey, type PresentedKey } from '../verify/extract-api-key';
+import { verifyRequest } from '../verify/verify-request';
+import { hasDotSegment, matchRoute } from './match-route';
+import { problems, rejectionProblem } from './problems';
+
+export type Admission =
+  | { ok: false; problem: Problem }
+  | { ok: true; compiled: CompiledRoute; rest: string; presented: PresentedKey; appId: string; apiId: string };
+
+export interface AdmissionInput {
+  cache: SidecarCache;
+  pathname: string;
+  headers: IncomingHttpHeaders;
+  now: number;
+  maxStalenessS: number | undefined;
+}
+
+/**
+ * The decision half of the request path (DESIGN.md): freshness -> route -> route status -> key -> subscription.
+ * Pure data in, data out; it reads only the in-memory index and never calls the cloud.
+ */
+export function admitRequest({ cache, pathname, headers, now, maxStalenessS }: AdmissionInput): Admission {
+  const deny = (problem: Problem): Admission => ({ ok: false, problem });
+  const freshness = judgeFreshness(cache.meta.lastSyncAt, now, maxStalenessS);
+  if (freshness.state === 'NOT_SYNCED') return deny(problems.notSynced());
+  if (freshness.state === 'STALE') return deny(problems.stale(freshness.stalenessSeconds));
+  if (!pathname.startsWith('/') || hasDotSegment(pathname)) return deny(problems.badPath());
+
+  const index = cache.index;
+  const match = matchRoute(index, pathname);
+  if (!match) return deny(problems.noRoute());
+  if (match.compiled.route.status !== 'active') return deny(problems.apiBlocked());
+
+  const presented = extractApiKey(headers);
+  const verdict = verifyRequest({ presented, apiId: match.compiled.route.apiId, index, now });
+  if (!verdict.ok) return deny(rejectionProblem(verdict.code));
+  if (!presented) return deny(rejectionProblem('MISSING'));
+  return { ok: true, compiled: match.compiled, rest: match.rest, presented, appId: verdict.appId, apiId: verdict.apiId };
+}

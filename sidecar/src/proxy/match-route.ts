@@ -1,0 +1,28 @@
+import type { CacheIndex, CompiledRoute } from '../cache/cache-index';
+
+export interface RouteMatch {
+  compiled: CompiledRoute;
+  /** What follows the context: '' or a path starting with '/'. */
+  rest: string;
+}
+
+/**
+ * Longest path-prefix match on whole segments: `/pets/v1` matches `/pets/v1` and `/pets/v1/...`, never
+ * `/pets/v10`. Walking up one segment at a time costs one Map lookup per segment, whatever the number of routes.
+ */
+export function matchRoute(index: CacheIndex, pathname: string): RouteMatch | null {
+  let candidate = pathname;
+  while (candidate.length > 1) {
+    const compiled = index.routeByContext(candidate);
+    if (compiled) return { compiled, rest: pathname.slice(candidate.length) };
+    const cut = candidate.lastIndexOf('/');
+    if (cut <= 0) break;
+    candidate = candidate.slice(0, cut);
+  }
+  return null;
+}
+
+/** `.` and `..` segments (also percent-encoded) could climb out of the route's upstream base path. */
+export function hasDotSegment(pathname: string): boolean {
+  return /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i.test(pathname);
+}

@@ -1,0 +1,31 @@
+import { type Problem, problem } from '../contract/problem';
+import type { RejectionCode } from '../verify/verify-request';
+
+/** Stable codes of the data port; clients branch on `code`, the `type` URI is derived from it. */
+export const problems = {
+  notSynced: () => problem(503, 'NOT_SYNCED', 'Gateway not ready', 'This gateway has never received its configuration.'),
+  stale: (stalenessSeconds: number) =>
+    problem(503, 'STALE', 'Gateway configuration too old', 'The last successful sync is older than the configured maximum.', {
+      stalenessSeconds: Math.floor(stalenessSeconds),
+    }),
+  badPath: () => problem(400, 'INVALID_PATH', 'Invalid path', 'Dot segments are not allowed in gateway paths.'),
+  noRoute: () => problem(404, 'NO_ROUTE', 'No API here', 'No API is deployed at this path on this gateway.'),
+  apiBlocked: () => problem(403, 'API_BLOCKED', 'API blocked', 'This API is blocked on this gateway.'),
+  upstreamUnavailable: () => problem(502, 'UPSTREAM_UNAVAILABLE', 'Backend unavailable', 'The backend refused or dropped the request.'),
+  upstreamTimeout: () => problem(504, 'UPSTREAM_TIMEOUT', 'Backend timed out', 'The backend did not answer in time.'),
+  internal: () => problem(500, 'INTERNAL', 'Internal error'),
+} satisfies Record<string, (...args: never[]) => Problem>;
+
+const REJECTIONS: Record<RejectionCode, () => Problem> = {
+  MISSING: () => problem(401, 'KEY_MISSING', 'API key required', 'Send the key in the x-api-key header or as Authorization: Bearer.'),
+  MALFORMED: () => problem(401, 'KEY_INVALID', 'Invalid API key', 'The API key is not valid.'),
+  UNKNOWN: () => problem(401, 'KEY_INVALID', 'Invalid API key', 'The API key is not valid.'),
+  EXPIRED: () => problem(401, 'KEY_EXPIRED', 'API key expired', 'The API key has expired.'),
+  NOT_SUBSCRIBED: () => problem(403, 'NOT_SUBSCRIBED', 'Not subscribed', 'The application is not subscribed to this API.'),
+  SUBSCRIPTION_BLOCKED: () =>
+    problem(403, 'SUBSCRIPTION_BLOCKED', 'Subscription blocked', "The application's subscription to this API is blocked."),
+};
+
+export function rejectionProblem(code: RejectionCode): Problem {
+  return REJECTIONS[code]();
+}

@@ -1,0 +1,99 @@
+import { createAdminHandler } from './admin/admin-server';
+import { createMetrics, type SidecarMetrics } from './admin/metrics';
+import { openCache, type SidecarCache } from './cache/cache-store';
+import { type Clock, systemClock } from './clock';
+import type { SidecarConfig } from './config';
+import { type DrainableServer, startServer } from './http-server';
+import { createLogger, type Logger } from './logger';
+import { createRequestHandler } from './proxy/handle-request';
+import { createUpstreamProxy } from './proxy/upstream-proxy';
+import type { BackoffPolicy } from './sync/backoff';
+import type { FetchLike } from './sync/poll-portal';
+import { type SyncLoop, startSyncLoop } from './sync/sync-loop';
+
+/** Seams for tests and embedding; production uses the defaults. */
+export interface SidecarOptions {
+  now?: Clock;
+  fetch?: FetchLike;
+  logger?: Logger;
+  syncBackoff?: BackoffPolicy;
+  random?: () => number;
+  minIdlePollMs?: number;
+}
+
+export interface RunningSidecar {
+  dataPort: number;
+  adminPort: number;
+  cache: SidecarCache;
+  sync: SyncLoop;
+  metrics: SidecarMetrics;
+  logger: Logger;
+  /** Stop accepting, drain in-flight requests (bounded by config.drainTimeoutMs), stop syncing, close the cache. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Composition root: config -> cache -> servers -> sync loop. The cache is loaded before anything listens, so a
+ * restart with the cloud unreachable serves from the file at once.
+ */
+export async function startSidecar(config: SidecarConfig, options: SidecarOptions = {}): Promise<RunningSidecar> {
+  const now = options.now ?? systemClock;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const cache = openCache(config.cachePath, now);
+  const metrics = createMetrics(() => cache, now);
+  const upstream = createUpstreamProxy({ timeoutMs: config.upstreamTimeoutMs, maxSockets: config.upstreamMaxSockets, logger });
+  const { maxStalenessS } = config;
+
+  const servers: DrainableServer[] = [];
+  try {
+    servers.push(await startServer(config.listen, createRequestHandler({ cache, upstream, now, maxStalenessS, metrics, logger })));
+    servers.push(await startServer(config.adminListen, createAdminHandler({ cache, metrics, now, maxStalenessS })));
+  } catch (error) {
+    await Promise.all(servers.map((s) => s.close(0)));
+    upstream.close();
+    cache.close();
+    throw error;
+  }
+  const [data, admin] = servers as [DrainableServer, DrainableServer];
+
+  const sync = startSyncLoop({
+    portalUrl: config.portalUrl,
+    token: config.token,
+    nodeId: config.nodeId,
+    waitMs: config.syncWaitMs,
+    cache,
+    logger,
+    metrics,
+    fetch: options.fetch,
+    backoff: options.syncBackoff,
+    random: options.random,
+    minIdlePollMs: options.minIdlePollMs,
+  });
+
+  const { environment, revision } = cache.meta;
+  logger.info(
+    { dataPort: data.port, adminPort: admin.port, nodeId: config.nodeId, environment, revision, ...cache.index.counts() },
+    'sidecar started',
+  );
+
+  let stopped: Promise<void> | null = null;
+  return {
+    dataPort: data.port,
+    adminPort: admin.port,
+    cache,
+    sync,
+    metrics,
+    logger,
+    stop() {
+      stopped ??= (async () => {
+        logger.info({ inFlight: data.inFlight() }, 'sidecar stopping');
+        await Promise.all([data.close(config.drainTimeoutMs), sync.stop()]);
+        await admin.close(0);
+        upstream.close();
+        cache.close();
+        logger.info('sidecar stopped');
+      })();
+      return stopped;
+    },
+  };
+}

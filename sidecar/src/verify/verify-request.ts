@@ -1,0 +1,42 @@
+import type { CacheIndex } from '../cache/cache-index';
+import { hashApiKey, isWellFormedApiKey } from '../contract/key-format';
+import type { TierEntity } from '../contract/sync';
+import type { PresentedKey } from './extract-api-key';
+
+export type RejectionCode = 'MISSING' | 'MALFORMED' | 'UNKNOWN' | 'EXPIRED' | 'NOT_SUBSCRIBED' | 'SUBSCRIPTION_BLOCKED';
+
+/** Expected outcomes are data, not exceptions: the caller maps each code to a status and a problem. */
+export type Verdict =
+  | { ok: true; appId: string; apiId: string; keyId: string; subscriptionId: string; tier: TierEntity | null }
+  | { ok: false; code: RejectionCode };
+
+export interface VerifyInput {
+  presented: PresentedKey | null;
+  apiId: string;
+  index: CacheIndex;
+  /** Epoch ms from the sidecar's own clock: expiry holds while the cloud is unreachable too. */
+  now: number;
+}
+
+/**
+ * Checks a presented key against the cached state for one API. The format and checksum check comes before hashing
+ * so that garbage costs no SHA-256 and no lookup. A revoked key is simply absent from the cache: UNKNOWN.
+ */
+export function verifyRequest({ presented, apiId, index, now }: VerifyInput): Verdict {
+  if (!presented) return { ok: false, code: 'MISSING' };
+  if (!isWellFormedApiKey(presented.key)) return { ok: false, code: 'MALFORMED' };
+  const key = index.keyByHash(hashApiKey(presented.key));
+  if (!key) return { ok: false, code: 'UNKNOWN' };
+  if (key.expiresAt !== null && now >= key.expiresAt) return { ok: false, code: 'EXPIRED' };
+  const subscription = index.subscription(key.appId, apiId);
+  if (!subscription) return { ok: false, code: 'NOT_SUBSCRIBED' };
+  if (subscription.status !== 'active') return { ok: false, code: 'SUBSCRIPTION_BLOCKED' };
+  return {
+    ok: true,
+    appId: key.appId,
+    apiId,
+    keyId: key.keyId,
+    subscriptionId: subscription.subscriptionId,
+    tier: index.tier(subscription.tierId) ?? null,
+  };
+}
