@@ -1,0 +1,49 @@
+import { Button } from '@/components/button';
+import { StatusBadge } from '@/components/status-badge';
+import { formatDate } from '@/lib/client/format';
+import type { ApiKey } from '@/lib/client/types';
+
+const COLUMNS = ['Name', 'Key', 'Status', 'Created', 'Expires', 'Last used'];
+
+export function KeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
+  if (keys.length === 0) return <p className="text-sm text-zinc-600">No keys yet. Create one above to call the APIs this application subscribes to.</p>;
+  return (
+    <div className="relative -mx-5 overflow-x-auto border-t border-zinc-100">
+      <table className="w-full text-left text-sm">
+        <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-500 uppercase">
+          <tr>
+            {COLUMNS.map((col) => (
+              <th key={col} scope="col" className="px-3 py-2 font-medium whitespace-nowrap first:pl-5">
+                {col}
+              </th>
+            ))}
+            <th scope="col" className="py-2 pr-5 pl-3">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100">
+          {keys.map((key) => (
+            <tr key={key.id} data-testid="key-row">
+              <td className="py-2.5 pr-3 pl-5 font-medium text-zinc-900">{key.name}</td>
+              <td className="px-3 py-2.5 font-mono text-xs whitespace-nowrap text-zinc-600">{key.prefix}…</td>
+              <td className="px-3 py-2.5">
+                <StatusBadge status={key.status} />
+              </td>
+              <td className="px-3 py-2.5 whitespace-nowrap text-zinc-600">{formatDate(key.createdAt)}</td>
+              <td className="px-3 py-2.5 whitespace-nowrap text-zinc-600">{formatDate(key.expiresAt, 'Never')}</td>
+              <td className="px-3 py-2.5 whitespace-nowrap text-zinc-600">{formatDate(key.lastUsedAt, 'Never')}</td>
+              <td className="py-2.5 pr-5 pl-3 text-right">
+                {key.status === 'active' && (
+                  <Button variant="secondary" size="sm" className="text-red-700" onClick={() => onRevoke(key)}>
+                    Revoke
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

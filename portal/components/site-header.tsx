@@ -1,0 +1,45 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { AccountMenu } from './account-menu';
+
+const NAV = [
+  { href: '/', label: 'APIs', active: (p: string) => p === '/' || p.startsWith('/apis') },
+  { href: '/apps', label: 'Applications', active: (p: string) => p.startsWith('/apps') },
+];
+
+export function SiteHeader() {
+  const pathname = usePathname();
+  return (
+    <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/90 backdrop-blur">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-1 px-4 sm:h-16 sm:flex-nowrap sm:px-6">
+        <Link href="/" className="flex h-14 items-center gap-2 font-semibold tracking-tight text-zinc-900 sm:h-auto">
+          <span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-indigo-600 text-sm font-bold text-white">
+            G
+          </span>
+          Gatehouse
+        </Link>
+        {/* On phones the nav drops to its own row so the account links keep their place at the top right. */}
+        <nav aria-label="Main" className="order-last -mx-1 flex w-full gap-1 pb-2 sm:order-none sm:w-auto sm:pb-0">
+          {NAV.map((item) => {
+            const active = item.active(pathname);
+            return (
+              <Link
+                key={item.href}
+                href={item.href}
+                aria-current={active ? 'page' : undefined}
+                className={`rounded-md px-3 py-1.5 text-sm font-medium ${active ? 'bg-zinc-100 text-zinc-900' : 'text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900'}`}
+              >
+                {item.label}
+              </Link>
+            );
+          })}
+        </nav>
+        <div className="ml-auto">
+          <AccountMenu />
+        </div>
+      </div>
+    </header>
+  );
+}

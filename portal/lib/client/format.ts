@@ -1,0 +1,20 @@
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+const numberFormat = new Intl.NumberFormat('en');
+
+export function formatDate(iso: string | null | undefined, empty = '—'): string {
+  if (!iso) return empty;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? empty : dateFormat.format(date);
+}
+
+export function formatRate(requestsPerMinute: number | null): string {
+  return requestsPerMinute === null ? 'Unlimited' : `${numberFormat.format(requestsPerMinute)} requests / min`;
+}
+
+export function formatQuota(monthlyQuota: number | null): string {
+  return monthlyQuota === null ? 'No monthly quota' : `${numberFormat.format(monthlyQuota)} requests / month`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,94 @@
+// Shapes of the portal's REST answers, as the browser sees them (see portal/app/api/v1).
+
+export type ApiStatus = 'PUBLISHED' | 'DEPRECATED';
+
+export interface ApiSummary {
+  id: string;
+  name: string;
+  version: string;
+  context: string;
+  description: string;
+  tags: string[];
+  status: ApiStatus;
+  requiresApproval: boolean;
+}
+
+export interface Operation {
+  method: string;
+  path: string;
+  summary: string;
+  operationId: string;
+  tags: string[];
+}
+
+export interface Tier {
+  id: string;
+  name: string;
+  description: string;
+  requestsPerMinute: number | null;
+  monthlyQuota: number | null;
+}
+
+export interface ApiEnvironment {
+  id: string;
+  name: string;
+  gatewayUrl: string;
+  baseUrl: string;
+}
+
+export interface ApiDetail extends ApiSummary {
+  operations: Operation[];
+  tiers: Tier[];
+  environments: ApiEnvironment[];
+}
+
+export interface App {
+  id: string;
+  name: string;
+  description: string | null;
+  createdAt: string;
+}
+
+export interface AppListItem extends App {
+  subscriptions: number;
+  activeKeys: number;
+}
+
+export type SubscriptionStatus = 'ACTIVE' | 'PENDING' | 'REJECTED' | 'BLOCKED';
+
+export interface Subscription {
+  id: string;
+  status: SubscriptionStatus;
+  createdAt: string;
+  api: { id: string; name: string; version: string; context: string };
+  tier: { id: string; name: string };
+}
+
+export type KeyStatus = 'active' | 'revoked' | 'expired';
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  status: KeyStatus;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+/** The answer to creating a key: the only time the plaintext `key` ever reaches the browser. */
+export interface CreatedApiKey extends ApiKey {
+  key: string;
+}
+
+export interface Environment {
+  id: string;
+  name: string;
+  gatewayUrl: string;
+  revision: number;
+}
+
+export interface ListResponse<T> {
+  items: T[];
+}
