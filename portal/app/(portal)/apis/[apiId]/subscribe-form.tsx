@@ -57,7 +57,7 @@ export function SubscribeForm({ api, apps }: { api: ApiDetail; apps: AppListItem
       <SelectField label="Tier" value={tierId} onChange={(e) => setTierId(e.target.value)} required disabled={api.tiers.length === 0}>
         {api.tiers.map((tier) => (
           <option key={tier.id} value={tier.id}>
-            {tier.name} ({formatRate(tier.requestsPerMinute)})
+            {tier.requestsPerMinute === null ? tier.name : `${tier.name} (${formatRate(tier.requestsPerMinute)})`}
           </option>
         ))}
       </SelectField>

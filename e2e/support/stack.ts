@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+const host = '127.0.0.1';
+const dataDir = 'data-e2e';
+
+/** Where the e2e stack listens; ports differ from `npm start`'s defaults so both can run at once. */
+export const E2E_STACK = {
+  dataDir,
+  portalUrl: `http://${host}:3210`,
+  gatewayUrl: `http://${host}:8290`,
+  gatewayAdminUrl: `http://${host}:8291`,
+  env: {
+    GATEHOUSE_DATA_DIR: dataDir,
+    GATEHOUSE_HOST: host,
+    GATEHOUSE_PORTAL_PORT: '3210',
+    GATEHOUSE_GATEWAY_PORT: '8290',
+    GATEHOUSE_GATEWAY_ADMIN_PORT: '8291',
+    GATEHOUSE_BACKEND_PORT: '4210',
+  },
+};
+
+export function stackFile(name: string): string {
+  return path.resolve(dataDir, name);
+}
+
+export function stackPids(): Record<'backend' | 'portal' | 'sidecar', number> {
+  return JSON.parse(fs.readFileSync(stackFile('stack.json'), 'utf8'));
+}
+
+export function demoCredentials(): { gatewayToken: string; subscriberKey: string } {
+  return JSON.parse(fs.readFileSync(stackFile('demo-credentials.json'), 'utf8'));
+}
+
+/** Calls the gateway the way a backend client would: straight HTTP, no browser. */
+export async function callGateway(pathAndQuery: string, key?: string, init: RequestInit = {}) {
+  const headers = new Headers(init.headers);
+  if (key) headers.set('x-api-key', key);
+  const res = await fetch(E2E_STACK.gatewayUrl + pathAndQuery, { ...init, headers });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
+}
