@@ -3,20 +3,23 @@ import path from 'node:path';
 
 const host = '127.0.0.1';
 const dataDir = 'data-e2e';
+// Lets two checkouts run their e2e suites side by side on one machine.
+const offset = Number(process.env.GATEHOUSE_E2E_PORT_OFFSET ?? 0);
+const port = (base: number) => String(base + offset);
 
 /** Where the e2e stack listens; ports differ from `npm start`'s defaults so both can run at once. */
 export const E2E_STACK = {
   dataDir,
-  portalUrl: `http://${host}:3210`,
-  gatewayUrl: `http://${host}:8290`,
-  gatewayAdminUrl: `http://${host}:8291`,
+  portalUrl: `http://${host}:${port(3210)}`,
+  gatewayUrl: `http://${host}:${port(8290)}`,
+  gatewayAdminUrl: `http://${host}:${port(8291)}`,
   env: {
     GATEHOUSE_DATA_DIR: dataDir,
     GATEHOUSE_HOST: host,
-    GATEHOUSE_PORTAL_PORT: '3210',
-    GATEHOUSE_GATEWAY_PORT: '8290',
-    GATEHOUSE_GATEWAY_ADMIN_PORT: '8291',
-    GATEHOUSE_BACKEND_PORT: '4210',
+    GATEHOUSE_PORTAL_PORT: port(3210),
+    GATEHOUSE_GATEWAY_PORT: port(8290),
+    GATEHOUSE_GATEWAY_ADMIN_PORT: port(8291),
+    GATEHOUSE_BACKEND_PORT: port(4210),
   },
 };
 
