@@ -67,6 +67,8 @@ export const syncResponseSchema = z.strictObject({
   /** `snapshot` replaces the whole cache; `delta` applies on top of revision `since`. */
   mode: z.enum(['snapshot', 'delta']),
   since: z.number().int().nonnegative(),
+  /** Set only when an operator explicitly resets an environment: allows an empty snapshot to replace a full cache. */
+  reset: z.boolean().optional(),
   settings: settingsSchema,
   changes: z.array(syncChangeSchema),
 });
