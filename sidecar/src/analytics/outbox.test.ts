@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type UsageBatch, usageBatchSchema } from '../contract/analytics';
+import { createLogger } from '../logger';
+import { waitFor } from '../test-support/wait-for';
+import { Outbox, type PendingEvent } from './outbox';
+import { Shipper } from './shipper';
+
+const event = (status = 200): PendingEvent => ({ at: 1, apiId: 'api', appId: 'app', method: 'GET', status, latencyMs: 1.5, bytesIn: 0, bytesOut: 10 });
+const options = { maxEvents: 1_000, flushIntervalMs: 10, flushBatchSize: 100 };
+
+let dir: string;
+let db: Database.Database;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-'));
+  db = new Database(path.join(dir, 'cache.db'));
+  db.pragma('journal_mode = WAL');
+});
+afterEach(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A cloud ingest endpoint that deduplicates on event id, and can be told to lose its acknowledgements. */
+async function fakeIngest() {
+  const stored = new Map<string, unknown>();
+  const state = { loseAcks: 0, down: false, batches: 0 };
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      if (state.down) return res.writeHead(503).end();
+      state.batches++;
+      const batch: UsageBatch = usageBatchSchema.parse(JSON.parse(body));
+      let accepted = 0;
+      for (const e of batch.events) if (!stored.has(e.eventId) && stored.set(e.eventId, e)) accepted++;
+      if (state.loseAcks > 0) {
+        state.loseAcks--;
+        return res.writeHead(500).end();
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ batchId: batch.batchId, accepted, duplicates: batch.events.length - accepted }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { stored, state, url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+const shipperFor = (outbox: Outbox, portalUrl: string) =>
+  new Shipper(outbox, { portalUrl, token: 'gwt_test', nodeId: 'n1', batchSize: 50, idleMs: 5, backoff: { baseMs: 1, maxMs: 5 }, logger: createLogger('silent') });
+
+describe('analytics outbox', () => {
+  it('keeps events on disk across a restart until they are acknowledged', () => {
+    const first = new Outbox(db, options);
+    for (let i = 0; i < 5; i++) first.append(event());
+    expect(first.flush()).toBe(5);
+    const reopened = new Outbox(db, options);
+    expect(reopened.stored).toBe(5);
+    const { lastSeq, events } = reopened.peek(3);
+    reopened.acknowledge(lastSeq);
+    expect(events.map((e) => e.eventId.split(':')[1])).toEqual(['1', '2', '3']);
+    expect(reopened.stored).toBe(2);
+  });
+
+  it('never reuses an event id after acknowledged rows are deleted', () => {
+    const outbox = new Outbox(db, options);
+    outbox.append(event());
+    outbox.flush();
+    outbox.acknowledge(outbox.peek(10).lastSeq);
+    outbox.append(event());
+    outbox.flush();
+    expect(outbox.peek(10).events[0]?.eventId).toBe(`${outbox.epoch}:2`);
+  });
+
+  it('drops past the operator cap and counts every drop exactly', () => {
+    const outbox = new Outbox(db, { ...options, maxEvents: 10 });
+    for (let i = 0; i < 25; i++) outbox.append(event());
+    outbox.flush();
+    expect(outbox.stored).toBe(10);
+    expect(outbox.dropped).toBe(15);
+  });
+
+  it('writes a full buffer at once and the rest within the group-commit window', async () => {
+    const outbox = new Outbox(db, { ...options, flushBatchSize: 4 });
+    for (let i = 0; i < 5; i++) outbox.append(event());
+    expect(outbox.stored).toBe(4);
+    await waitFor(() => outbox.stored === 5, 'the window flush');
+  });
+});
+
+describe('analytics shipper', () => {
+  it('delivers every event through a portal outage, once each', async () => {
+    const ingest = await fakeIngest();
+    ingest.state.down = true;
+    const outbox = new Outbox(db, options);
+    const shipper = shipperFor(outbox, ingest.url);
+    shipper.start();
+    for (let i = 0; i < 120; i++) outbox.append(event());
+    await waitFor(() => shipper.state.failures > 2, 'failed attempts while down');
+    expect(outbox.stored).toBe(120);
+    ingest.state.down = false;
+    await waitFor(() => outbox.stored === 0, 'the outbox to drain');
+    await shipper.stop(100);
+    expect(ingest.stored.size).toBe(120);
+    await ingest.close();
+  });
+
+  it('stores a batch once when its acknowledgement is lost and it is sent again', async () => {
+    const ingest = await fakeIngest();
+    ingest.state.loseAcks = 2;
+    const outbox = new Outbox(db, options);
+    for (let i = 0; i < 30; i++) outbox.append(event());
+    const shipper = shipperFor(outbox, ingest.url);
+    shipper.start();
+    await waitFor(() => outbox.stored === 0, 'the outbox to drain');
+    await shipper.stop(100);
+    expect(ingest.state.batches).toBe(3);
+    expect(ingest.stored.size).toBe(30);
+    await ingest.close();
+  });
+
+  it('flushes the buffer and ships it on stop (SIGTERM)', async () => {
+    const ingest = await fakeIngest();
+    const outbox = new Outbox(db, { ...options, flushIntervalMs: 60_000 });
+    const shipper = shipperFor(outbox, ingest.url);
+    for (let i = 0; i < 7; i++) outbox.append(event());
+    expect(outbox.buffered).toBe(7);
+    await shipper.stop(2_000);
+    expect(ingest.stored.size).toBe(7);
+    expect(outbox.stored).toBe(0);
+    await ingest.close();
+  });
+});

@@ -1,0 +1,113 @@
+import { ANALYTICS_PATH, type UsageBatch, usageAckSchema } from '../contract/analytics';
+import type { Logger } from '../logger';
+import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelayMs } from '../sync/backoff';
+import type { Outbox } from './outbox';
+
+export interface ShipperOptions {
+  portalUrl: string;
+  token: string;
+  nodeId: string;
+  batchSize: number;
+  /** How long to wait when the outbox is empty before looking again. */
+  idleMs: number;
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+  logger: Logger;
+}
+
+export interface ShipperState {
+  shippedEvents: number;
+  failures: number;
+  lastError: string | null;
+}
+
+/**
+ * Ships the outbox to the cloud in batches. A batch's id is derived from its sequence range, so a retry after a
+ * lost acknowledgement carries the same id and event ids and the cloud stores it once. Rows are deleted only after
+ * the cloud's 2xx acknowledgement.
+ */
+export class Shipper {
+  readonly state: ShipperState = { shippedEvents: 0, failures: 0, lastError: null };
+  private readonly abort = new AbortController();
+  private wake: (() => void) | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly options: ShipperOptions,
+  ) {}
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  /** Sends one batch; true when the outbox had something and the cloud acknowledged it. */
+  async shipOnce(signal?: AbortSignal): Promise<boolean> {
+    this.outbox.flush();
+    const { lastSeq, events } = this.outbox.peek(this.options.batchSize);
+    if (events.length === 0) return false;
+    const batch: UsageBatch = {
+      batchId: `${this.outbox.epoch}:${events[0]?.eventId.split(':')[1]}-${lastSeq}`,
+      node: this.options.nodeId,
+      droppedTotal: this.outbox.dropped,
+      events,
+    };
+    const fetchFn = this.options.fetch ?? fetch;
+    const res = await fetchFn(this.options.portalUrl + ANALYTICS_PATH, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.options.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(batch),
+      signal: signal ?? AbortSignal.timeout(15_000),
+    });
+    if (!res.ok) throw new Error(`portal answered ${res.status}`);
+    usageAckSchema.parse(await res.json());
+    this.outbox.acknowledge(lastSeq);
+    this.state.shippedEvents += events.length;
+    return true;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.abort.signal.aborted) {
+      let delay = this.options.idleMs;
+      try {
+        if (await this.shipOnce()) delay = 0;
+        this.state.failures = 0;
+      } catch (err) {
+        this.state.failures++;
+        const message = (err as Error).message;
+        if (message !== this.state.lastError) this.options.logger.warn({ reason: message, stored: this.outbox.stored }, 'analytics shipping failed; will retry');
+        this.state.lastError = message;
+        delay = backoffDelayMs(this.state.failures, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random);
+      }
+      if (delay > 0) await this.pause(delay);
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  /** Stops the loop, then (SIGTERM) writes the buffer and ships what it can before the deadline. */
+  async stop(drainMs: number): Promise<void> {
+    this.abort.abort();
+    this.wake?.();
+    await this.running;
+    this.outbox.flush();
+    const deadline = Date.now() + drainMs;
+    while (this.outbox.stored > 0 && Date.now() < deadline) {
+      try {
+        if (!(await this.shipOnce(AbortSignal.timeout(Math.max(deadline - Date.now(), 1))))) break;
+      } catch {
+        break;
+      }
+    }
+  }
+}
