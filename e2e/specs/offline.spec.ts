@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { E2E_STACK, callGateway, demoCredentials, stackFile, stackPids } from '../support/stack';
+import { E2E_STACK, callGateway, demoCredentials, portalPublicKey, stackFile, stackPids } from '../support/stack';
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
@@ -39,6 +39,7 @@ test('with the portal down the sidecar keeps serving valid keys, also after its 
     [
       'sidecar/src/main.ts',
       '--portal-url', E2E_STACK.portalUrl,
+      '--portal-public-key', portalPublicKey(),
       '--listen', new URL(E2E_STACK.gatewayUrl).host,
       '--admin-listen', new URL(E2E_STACK.gatewayAdminUrl).host,
       '--cache', stackFile('sidecar-default.db'),

@@ -1,5 +1,7 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pinnedPublicKey } from '../../sidecar/src/contract/signature';
 
 const host = '127.0.0.1';
 const dataDir = 'data-e2e';
@@ -29,6 +31,11 @@ export function stackFile(name: string): string {
 
 export function stackPids(): Record<'backend' | 'portal' | 'sidecar', number> {
   return JSON.parse(fs.readFileSync(stackFile('stack.json'), 'utf8'));
+}
+
+/** The portal's sync signing key in the pinned form a sidecar takes as `--portal-public-key`. */
+export function portalPublicKey(): string {
+  return pinnedPublicKey(createPublicKey(createPrivateKey(fs.readFileSync(stackFile('sync-signing-key.pem'), 'utf8'))));
 }
 
 export function demoCredentials(): { gatewayToken: string; subscriberKey: string } {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEMO_USERS } from '../lib/server/seed/demo-catalog';
+import { loadOrCreateSigningKey } from '../lib/server/sync/signing-key';
 import { buildIfStale } from './stack/build-if-stale';
 import { prepareData } from './stack/prepare-data';
 import { type Managed, startProcess, stopAll, waitForUrl } from './stack/processes';
@@ -19,6 +20,8 @@ let stopping = false;
 async function main(): Promise<void> {
   buildIfStale(repoRoot);
   const secrets = await prepareData(config);
+  // Created before the portal starts, so the sidecar below pins the very key the portal will sign with.
+  const signingKey = loadOrCreateSigningKey(config.dataDir);
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', GATEHOUSE_DATA_DIR: config.dataDir };
 
   const backend = startProcess('backend', bin('tsx'), [path.join(repoRoot, 'portal/scripts/demo-backend.ts')], { ...env, PORT: String(config.backendPort), HOST: config.host }, config.logDir);
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
     [
       path.join(repoRoot, 'sidecar/src/main.ts'),
       '--portal-url', config.portalUrl,
+      '--portal-public-key', signingKey.pinned,
       '--listen', config.gatewayListen,
       '--admin-listen', config.gatewayAdminListen,
       '--cache', path.join(config.dataDir, 'sidecar-default.db'),
@@ -57,10 +61,10 @@ async function main(): Promise<void> {
       if (!stopping) console.error(`! ${p.name} exited (code ${code}); the rest keeps running. Its log: ${path.join(config.logDir, `${p.name}.log`)}`);
     });
   }
-  printBanner(secrets.subscriberKey);
+  printBanner(secrets.subscriberKey, signingKey.pinned);
 }
 
-function printBanner(demoKey: string): void {
+function printBanner(demoKey: string, publicKey: string): void {
   const users = DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(28)} ${u.password}`).join('\n');
   console.log(`
 Gatehouse is running.
@@ -77,6 +81,9 @@ ${users}
 
   The same key on Echo, which the demo app does not subscribe to, gets 403:
     curl -i -H "x-api-key: ${demoKey}" ${config.gatewayUrl}/echo/v1/hello
+
+  Sidecars pin the portal's sync signing key (--portal-public-key):
+    ${publicKey}
 
   Data: ${config.dataDir}   Logs: ${config.logDir}
   Press Ctrl-C to stop everything.

@@ -12,12 +12,15 @@ export interface FlagSpec {
 export const FLAGS: readonly FlagSpec[] = [
   { flag: '--portal-url', env: 'GATEHOUSE_PORTAL_URL', key: 'portalUrl', help: 'Portal base URL, http(s) (required)' },
   { flag: '--token', env: 'GATEHOUSE_GATEWAY_TOKEN', key: 'token', help: 'Gateway token issued by an admin, gwt_... (required)' },
+  { flag: '--portal-public-key', env: 'GATEHOUSE_PORTAL_PUBLIC_KEY', key: 'portalPublicKey', help: 'Portal signing key, ed25519:<base64url> from the portal (required)' },
   { flag: '--listen', env: 'GATEHOUSE_LISTEN', key: 'listen', help: 'Data (proxy) address host:port [127.0.0.1:8080]' },
   { flag: '--admin-listen', env: 'GATEHOUSE_ADMIN_LISTEN', key: 'adminListen', help: 'Admin address for /healthz /readyz /metrics [127.0.0.1:8081]' },
   { flag: '--cache', env: 'GATEHOUSE_CACHE_PATH', key: 'cachePath', help: 'SQLite cache file [./data/sidecar.db]' },
   { flag: '--max-staleness-s', env: 'GATEHOUSE_MAX_STALENESS_S', key: 'maxStalenessS', help: 'Answer 503 when the last sync is older than this (default: serve indefinitely)' },
   { flag: '--node-id', env: 'GATEHOUSE_NODE_ID', key: 'nodeId', help: 'Name reported to the portal [hostname + cache path digest]' },
   { flag: '--sync-wait-ms', env: 'GATEHOUSE_SYNC_WAIT_MS', key: 'syncWaitMs', help: 'Long-poll duration asked of the portal [25000]' },
+  { flag: '--sync-max-body-bytes', env: 'GATEHOUSE_SYNC_MAX_BODY_BYTES', key: 'syncMaxBodyBytes', help: 'Largest sync answer accepted, checked before parsing [67108864]' },
+  { flag: '--protocol-retry-ms', env: 'GATEHOUSE_PROTOCOL_RETRY_MS', key: 'protocolRetryMs', help: 'Pause before asking again a portal that refused our sync protocol [600000]' },
   { flag: '--upstream-timeout-ms', env: 'GATEHOUSE_UPSTREAM_TIMEOUT_MS', key: 'upstreamTimeoutMs', help: 'Time to upstream response headers before 504 [30000]' },
   { flag: '--upstream-max-sockets', env: 'GATEHOUSE_UPSTREAM_MAX_SOCKETS', key: 'upstreamMaxSockets', help: 'Keep-alive sockets per upstream host [256]' },
   { flag: '--drain-timeout-ms', env: 'GATEHOUSE_DRAIN_TIMEOUT_MS', key: 'drainTimeoutMs', help: 'Bound on draining in-flight requests at shutdown [10000]' },
@@ -32,7 +35,7 @@ export function describeSetting(key: string): string {
 export function usage(): string {
   const width = Math.max(...FLAGS.map((f) => f.flag.length)) + 2;
   const lines = FLAGS.map((f) => `  ${f.flag.padEnd(width)}${f.help}\n  ${''.padEnd(width)}env: ${f.env}`);
-  return ['Usage: tsx sidecar/src/main.ts --portal-url <url> --token <gwt_...> [options]', '', 'Options:', ...lines, '  --help'].join('\n');
+  return ['Usage: tsx sidecar/src/main.ts --portal-url <url> --token <gwt_...> --portal-public-key <ed25519:...> [options]', '', 'Options:', ...lines, '  --help'].join('\n');
 }
 
 export type RawSettings = Record<string, string>;

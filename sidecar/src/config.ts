@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parsePinnedPublicKey } from './contract/signature';
 import { GATEWAY_TOKEN_PREFIX } from './contract/sync';
 import { LOG_LEVELS } from './logger';
 import { collectRawSettings, describeSetting } from './config-flags';
@@ -26,6 +27,16 @@ const listenAddress = z.string().transform((value, ctx): ListenAddress => {
   return { host: (match[1] ?? '127.0.0.1').replace(/^\[|\]$/g, ''), port };
 });
 
+/** The pinned portal signing key (DESIGN.md, Sync protocol): parsed once here, so a typo stops the start. */
+const pinnedKey = z.string(required('a string')).transform((value, ctx) => {
+  try {
+    return parsePinnedPublicKey(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be ed25519:<base64url of 32 bytes>, as shown by the portal' });
+    return z.NEVER;
+  }
+});
+
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(min, `must be >= ${min}`).max(max, `must be <= ${max}`);
 
@@ -37,12 +48,15 @@ const configSchema = z.object({
     .string(required('a string'))
     .startsWith(GATEWAY_TOKEN_PREFIX, `must start with "${GATEWAY_TOKEN_PREFIX}"`)
     .min(GATEWAY_TOKEN_PREFIX.length + 8, 'is too short'),
+  portalPublicKey: pinnedKey,
   listen: listenAddress.default({ host: '127.0.0.1', port: 8080 }),
   adminListen: listenAddress.default({ host: '127.0.0.1', port: 8081 }),
   cachePath: z.string().min(1).default('./data/sidecar.db'),
   maxStalenessS: int(1).optional(),
   nodeId: z.string().min(1).max(100, 'must be at most 100 characters').optional(),
   syncWaitMs: int(0, 60_000).default(25_000),
+  syncMaxBodyBytes: int(1024).default(64 * 1024 * 1024),
+  protocolRetryMs: int(1).default(600_000),
   upstreamTimeoutMs: int(1).default(30_000),
   upstreamMaxSockets: int(1, 100_000).default(256),
   drainTimeoutMs: int(0).default(10_000),

@@ -1,6 +1,7 @@
 import { createAdminHandler } from './admin/admin-server';
 import { createMetrics, type SidecarMetrics } from './admin/metrics';
-import { openCache, type SidecarCache } from './cache/cache-store';
+import type { SidecarCache } from './cache/cache-store';
+import { openCacheOrRecover } from './cache/open-cache-or-recover';
 import { type Clock, systemClock } from './clock';
 import type { SidecarConfig } from './config';
 import { type DrainableServer, startServer } from './http-server';
@@ -19,6 +20,8 @@ export interface SidecarOptions {
   syncBackoff?: BackoffPolicy;
   random?: () => number;
   minIdlePollMs?: number;
+  /** Overrides config.protocolRetryMs (tests). */
+  protocolRetryMs?: number;
 }
 
 export interface RunningSidecar {
@@ -39,15 +42,17 @@ export interface RunningSidecar {
 export async function startSidecar(config: SidecarConfig, options: SidecarOptions = {}): Promise<RunningSidecar> {
   const now = options.now ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const cache = openCache(config.cachePath, now);
+  const cache = openCacheOrRecover(config.cachePath, now, logger);
   const metrics = createMetrics(() => cache, now);
   const upstream = createUpstreamProxy({ timeoutMs: config.upstreamTimeoutMs, maxSockets: config.upstreamMaxSockets, logger });
   const { maxStalenessS } = config;
+  // The admin port starts before the loop (so it answers at once); it reads the loop's health once there is one.
+  let syncLoop: SyncLoop | null = null;
 
   const servers: DrainableServer[] = [];
   try {
     servers.push(await startServer(config.listen, createRequestHandler({ cache, upstream, now, maxStalenessS, metrics, logger })));
-    servers.push(await startServer(config.adminListen, createAdminHandler({ cache, metrics, now, maxStalenessS })));
+    servers.push(await startServer(config.adminListen, createAdminHandler({ cache, metrics, now, maxStalenessS, syncState: () => syncLoop?.state ?? null })));
   } catch (error) {
     await Promise.all(servers.map((s) => s.close(0)));
     upstream.close();
@@ -59,6 +64,9 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
   const sync = startSyncLoop({
     portalUrl: config.portalUrl,
     token: config.token,
+    publicKey: config.portalPublicKey,
+    maxBodyBytes: config.syncMaxBodyBytes,
+    protocolRetryMs: options.protocolRetryMs ?? config.protocolRetryMs,
     nodeId: config.nodeId,
     waitMs: config.syncWaitMs,
     cache,
@@ -69,6 +77,7 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
     random: options.random,
     minIdlePollMs: options.minIdlePollMs,
   });
+  syncLoop = sync;
 
   const { environment, revision } = cache.meta;
   logger.info(

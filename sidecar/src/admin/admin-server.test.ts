@@ -35,7 +35,7 @@ describe('admin port', () => {
   it('readiness reports the applied state when synced', async () => {
     const answer = await httpRequest(sidecar.adminPort, '/readyz');
     expect(answer.status).toBe(200);
-    expect(answer.json()).toEqual({ status: 'ready', revision: 1, environment: 'staging', stalenessSeconds: 0, keys: 4, routes: 2 });
+    expect(answer.json()).toEqual({ status: 'ready', revision: 1, environment: 'staging', stalenessSeconds: 0, keys: 4, routes: 2, syncError: null });
   });
 
   it('metrics expose requests by outcome, sync health, cache sizes and process metrics', async () => {

@@ -4,6 +4,7 @@ import { judgeFreshness } from '../cache/freshness';
 import type { Clock } from '../clock';
 import { problem } from '../contract/problem';
 import { sendProblem } from '../proxy/send-problem';
+import type { SyncState } from '../sync/sync-loop';
 import type { SidecarMetrics } from './metrics';
 
 export interface AdminDeps {
@@ -11,13 +12,15 @@ export interface AdminDeps {
   metrics: SidecarMetrics;
   now: Clock;
   maxStalenessS: number | undefined;
+  /** The sync loop's health; null before the loop starts. */
+  syncState: () => Readonly<SyncState> | null;
 }
 
 /**
  * The admin port: liveness, readiness and metrics. Readiness follows the same freshness rule as the data port, so
  * a load balancer takes a sidecar out exactly when it would answer 503 anyway.
  */
-export function createAdminHandler({ cache, metrics, now, maxStalenessS }: AdminDeps) {
+export function createAdminHandler({ cache, metrics, now, maxStalenessS, syncState }: AdminDeps) {
   return function handleAdmin(req: IncomingMessage, res: ServerResponse): void {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') sendProblem(res, problem(405, 'METHOD_NOT_ALLOWED', 'Method not allowed'));
@@ -37,20 +40,25 @@ export function createAdminHandler({ cache, metrics, now, maxStalenessS }: Admin
     }
   }
 
+  /**
+   * Ready while the cache may serve. A failing sync does not make the sidecar unready by itself (it keeps serving
+   * its last good state, DESIGN.md Offline policy), but `syncError` says why it is not syncing.
+   */
   function readiness(res: ServerResponse): void {
+    const syncError = syncState()?.lastError ?? null;
     const freshness = judgeFreshness(cache.meta.lastSyncAt, now(), maxStalenessS);
     if (freshness.state === 'NOT_SYNCED') {
-      sendProblem(res, problem(503, 'NOT_SYNCED', 'Not ready', 'This gateway has never received its configuration.'));
+      sendProblem(res, problem(503, 'NOT_SYNCED', 'Not ready', 'This gateway has never received its configuration.', { syncError }));
       return;
     }
     const stalenessSeconds = Math.floor(freshness.stalenessSeconds);
+    const { revision, environment } = cache.meta;
     if (freshness.state === 'STALE') {
-      sendProblem(res, problem(503, 'STALE', 'Not ready', 'The last successful sync is too old.', { stalenessSeconds }));
+      sendProblem(res, problem(503, 'STALE', 'Not ready', 'The last successful sync is too old.', { stalenessSeconds, revision, syncError }));
       return;
     }
     const { keys, routes } = cache.index.counts();
-    const { revision, environment } = cache.meta;
-    sendJson(res, 200, { status: 'ready', revision, environment, stalenessSeconds, keys, routes });
+    sendJson(res, 200, { status: 'ready', revision, environment, stalenessSeconds, keys, routes, syncError });
   }
 }
 

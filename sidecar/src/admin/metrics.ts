@@ -6,7 +6,10 @@ export interface SidecarMetrics {
   readonly registry: Registry;
   recordRequest(outcome: string, status: number, seconds: number, finished: boolean): void;
   recordSyncAttempt(): void;
+  /** The portal could not be reached or refused us (network, timeout, http_status, protocol_unsupported, ...). */
   recordSyncFailure(reason: string): void;
+  /** An answer arrived and was refused before touching the cache (signature_invalid, older_revision, ...). */
+  recordSyncRejection(reason: string): void;
 }
 
 /**
@@ -33,7 +36,13 @@ export function createMetrics(cache: () => SidecarCache, now: Clock): SidecarMet
   const syncAttempts = new Counter({ name: 'gatehouse_sync_attempts_total', help: 'Sync polls started', registers: [registry] });
   const syncFailures = new Counter({
     name: 'gatehouse_sync_failures_total',
-    help: 'Sync polls that failed or were rejected, by reason',
+    help: 'Sync polls that got no usable answer from the portal, by reason',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  const syncRejections = new Counter({
+    name: 'gatehouse_sync_rejections_total',
+    help: 'Sync answers refused by the sidecar (the last good state was kept), by reason',
     labelNames: ['reason'] as const,
     registers: [registry],
   });
@@ -73,5 +82,6 @@ export function createMetrics(cache: () => SidecarCache, now: Clock): SidecarMet
     },
     recordSyncAttempt: () => syncAttempts.inc(),
     recordSyncFailure: (reason) => syncFailures.inc({ reason }),
+    recordSyncRejection: (reason) => syncRejections.inc({ reason }),
   };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { CacheCorruptError, CacheInUseError, CacheTooNewError, isSqliteBusy } from './cache-errors';
 
 export type CacheDb = Database.Database;
 
@@ -26,23 +27,41 @@ CREATE TABLE IF NOT EXISTS meta (
 );
 `;
 
+/**
+ * Opens the cache file and takes an exclusive lock on it for the life of the process. The lock is SQLite's own
+ * (`locking_mode=EXCLUSIVE`, an fcntl lock held by the open file): the kernel drops it when the process dies,
+ * kill -9 included, so a crashed sidecar never leaves a stale lock behind, and a second live sidecar on the same
+ * file fails at once with CacheInUseError. A pid lock file would survive kill -9 and need stale-pid guessing,
+ * which pid reuse (pid 1 in every container) defeats. Exclusive mode also keeps the WAL index in process memory.
+ */
 export function openCacheDb(path: string): CacheDb {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  // FULL rather than NORMAL: under WAL, NORMAL may lose the last committed sync on power loss, and losing it means
-  // coming back at an older revision, where a revoked key is valid again. Writes happen once per sync, so the
-  // extra fsync costs nothing that matters.
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION) {
+  try {
+    // No waiting on a held lock: a second sidecar must be refused now, not after a timeout.
+    db.pragma('busy_timeout = 0');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('journal_mode = WAL');
+    // FULL rather than NORMAL: under WAL, NORMAL may lose the last committed sync on power loss, and losing it
+    // means coming back at an older revision, where a revoked key is valid again. Writes happen once per sync,
+    // so the extra fsync costs nothing that matters.
+    db.pragma('synchronous = FULL');
+    // A write transaction takes the exclusive lock now rather than at the first sync.
+    db.exec('BEGIN IMMEDIATE; COMMIT');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) throw new CacheTooNewError(path, version, SCHEMA_VERSION);
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new CacheCorruptError(`cache file ${path} failed its integrity check: ${String(check)}`);
+    // Only a new file is written here: a file that turns out to be corrupt is then moved aside exactly as found.
+    if (version < SCHEMA_VERSION) {
+      db.exec(SCHEMA);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }
+    return db;
+  } catch (error) {
     db.close();
-    throw new Error(`cache file ${path} has schema version ${version}, newer than this sidecar understands (${SCHEMA_VERSION})`);
+    throw isSqliteBusy(error) ? new CacheInUseError(path) : error;
   }
-  db.exec(SCHEMA);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  return db;
 }
 
 export interface MetaRow {

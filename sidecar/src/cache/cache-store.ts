@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import { type SyncChange, type SyncResponse, settingsSchema } from '../contract/sync';
-import { openCacheDb, prepareStatements } from './cache-db';
+import { type CacheDb, openCacheDb, prepareStatements } from './cache-db';
+import { CacheCorruptError } from './cache-errors';
 import { CacheIndex } from './cache-index';
 import { judgeSync, type SyncRejection } from './judge-sync';
 
@@ -20,6 +21,11 @@ export interface SidecarCache {
   readonly index: CacheIndex;
   readonly meta: Readonly<CacheMeta>;
   applySync(answer: SyncResponse): ApplyOutcome;
+  /**
+   * The open connection, for other tables in the same file (the analytics outbox). The file is locked exclusively
+   * by this connection (cache-db.ts), so a second connection, even in this process, would be refused.
+   */
+  readonly db: CacheDb;
   close(): void;
 }
 
@@ -30,18 +36,8 @@ export interface SidecarCache {
  */
 export function openCache(path: string, now: Clock): SidecarCache {
   const db = openCacheDb(path);
-  const sql = prepareStatements(db);
-  let index = new CacheIndex();
-  const meta: CacheMeta = { environment: null, revision: 0, lastSyncAt: null };
-
-  const row = sql.selectMeta.get();
-  if (row) {
-    Object.assign(meta, { environment: row.environment, revision: row.revision, lastSyncAt: row.last_sync_at });
-    index.setSettings(settingsSchema.parse(JSON.parse(row.settings)));
-  }
-  for (const entity of sql.selectEntities.iterate()) {
-    index.apply({ kind: entity.kind, id: entity.id, data: JSON.parse(entity.data) } as SyncChange);
-  }
+  const { sql, meta, loadedIndex } = loadOrClose(db, path);
+  let index = loadedIndex;
 
   const write = db.transaction((answer: SyncResponse, syncedAt: number) => {
     if (answer.mode === 'snapshot') sql.deleteAllEntities.run();
@@ -57,6 +53,7 @@ export function openCache(path: string, now: Clock): SidecarCache {
       return index;
     },
     meta,
+    db,
     applySync(answer) {
       const reason = judgeSync({ ...meta, entityCount: index.entityCount }, answer);
       if (reason) return { applied: false, reason };
@@ -74,4 +71,29 @@ export function openCache(path: string, now: Clock): SidecarCache {
       db.close();
     },
   };
+}
+
+/**
+ * Prepares the statements and loads meta and index from the file. Any failure closes the connection (releasing
+ * the file's lock, so it can be moved aside) and is reported as corruption unless SQLite already said what it is.
+ */
+function loadOrClose(db: CacheDb, path: string) {
+  try {
+    const sql = prepareStatements(db);
+    const loadedIndex = new CacheIndex();
+    const meta: CacheMeta = { environment: null, revision: 0, lastSyncAt: null };
+    const row = sql.selectMeta.get();
+    if (row) {
+      Object.assign(meta, { environment: row.environment, revision: row.revision, lastSyncAt: row.last_sync_at });
+      loadedIndex.setSettings(settingsSchema.parse(JSON.parse(row.settings)));
+    }
+    for (const entity of sql.selectEntities.iterate()) {
+      loadedIndex.apply({ kind: entity.kind, id: entity.id, data: JSON.parse(entity.data) } as SyncChange);
+    }
+    return { sql, meta, loadedIndex };
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code?.startsWith('SQLITE_')) throw error;
+    throw new CacheCorruptError(`cache file ${path} holds rows that cannot be decoded: ${(error as Error).message}`);
+  }
 }

@@ -1,12 +1,16 @@
-import { SYNC_PATH, SYNC_PROTOCOL_VERSION, type SyncResponse, syncResponseSchema } from '../contract/sync';
+import type { KeyObject } from 'node:crypto';
+import { SIGNATURE_HEADER } from '../contract/signature';
+import { SYNC_PATH, SYNC_PROTOCOL_VERSION, type SyncResponse } from '../contract/sync';
 import { SIDECAR_VERSION } from '../version';
-import { readJsonLimited } from './read-json-limited';
+import { openSignedAnswer, type PayloadRejection } from './open-signed-answer';
+import { readBodyLimited } from './read-body-limited';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface PollRequest {
   portalUrl: string;
   token: string;
+  publicKey: KeyObject;
   since: number;
   waitMs: number;
   nodeId: string;
@@ -16,10 +20,14 @@ export interface PollRequest {
   fetch: FetchLike;
 }
 
-/** Low-cardinality failure reasons: they label a metric; `detail` goes to the log only. */
-export type PollFailure = 'network' | 'timeout' | 'http_status' | 'too_large' | 'invalid_body';
+/** The portal could not be asked or would not answer: nothing was received to judge. */
+export type TransportFailure = 'network' | 'timeout' | 'http_status' | 'protocol_unsupported';
 
-export type PollResult = { ok: true; answer: SyncResponse } | { ok: false; reason: PollFailure; detail: string };
+/** Low-cardinality reasons (they label metrics); `detail` goes to the log only and never quotes the payload. */
+export type PollResult =
+  | { ok: true; answer: SyncResponse }
+  | { ok: false; kind: 'failure'; reason: TransportFailure; detail: string }
+  | { ok: false; kind: 'rejection'; reason: PayloadRejection | 'too_large'; detail: string };
 
 /** Margin over the long-poll wait before we give up on the portal: it answers at waitMs at the latest. */
 const TIMEOUT_MARGIN_MS = 10_000;
@@ -45,19 +53,18 @@ export async function pollPortal(request: PollRequest): Promise<PollResult> {
     });
     if (response.status !== 200) {
       await response.body?.cancel();
-      return { ok: false, reason: 'http_status', detail: `portal answered ${response.status}` };
+      // 426 is how the portal says it no longer speaks our protocol version (SYNC_PROTOCOL_UNSUPPORTED).
+      if (response.status === 426) return { ok: false, kind: 'failure', reason: 'protocol_unsupported', detail: 'protocol unsupported by portal' };
+      return { ok: false, kind: 'failure', reason: 'http_status', detail: `portal answered ${response.status}` };
     }
-    const body = await readJsonLimited(response, request.maxBodyBytes);
-    if (!body.ok) return { ok: false, reason: body.reason, detail: body.detail };
-    const parsed = syncResponseSchema.safeParse(body.value);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      return { ok: false, reason: 'invalid_body', detail: `invalid sync answer at ${first?.path.join('.') ?? '?'}: ${first?.message ?? ''}` };
-    }
-    return { ok: true, answer: parsed.data };
+    const body = await readBodyLimited(response, request.maxBodyBytes);
+    if (!body.ok) return { ok: false, kind: 'rejection', reason: 'too_large', detail: body.detail };
+    const opened = openSignedAnswer(body.bytes, response.headers.get(SIGNATURE_HEADER), request.publicKey);
+    if (!opened.ok) return { ok: false, kind: 'rejection', reason: opened.reason, detail: opened.detail.slice(0, 300) };
+    return { ok: true, answer: opened.answer };
   } catch (error) {
-    if (timeout.aborted) return { ok: false, reason: 'timeout', detail: `no answer within ${request.waitMs + TIMEOUT_MARGIN_MS} ms` };
+    if (timeout.aborted) return { ok: false, kind: 'failure', reason: 'timeout', detail: `no answer within ${request.waitMs + TIMEOUT_MARGIN_MS} ms` };
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return { ok: false, reason: 'network', detail: cause?.code ?? cause?.message ?? (error as Error).message };
+    return { ok: false, kind: 'failure', reason: 'network', detail: cause?.code ?? cause?.message ?? (error as Error).message };
   }
 }

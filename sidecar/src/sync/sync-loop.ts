@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SidecarMetrics } from '../admin/metrics';
 import type { SidecarCache } from '../cache/cache-store';
@@ -8,6 +9,7 @@ import { type FetchLike, pollPortal } from './poll-portal';
 export interface SyncLoopOptions {
   portalUrl: string;
   token: string;
+  publicKey: KeyObject;
   nodeId: string;
   waitMs: number;
   cache: SidecarCache;
@@ -19,13 +21,20 @@ export interface SyncLoopOptions {
   maxBodyBytes?: number;
   /** Floor between two polls that brought nothing, so a portal that answers at once cannot make us spin. */
   minIdlePollMs?: number;
+  /** Pause after the portal refused our protocol version: retrying sooner cannot help until one side upgrades. */
+  protocolRetryMs?: number;
 }
 
 /** What readiness and operators need to know about the loop (the applied state itself lives in the cache). */
 export interface SyncState {
   everSucceeded: boolean;
   consecutiveFailures: number;
+  /** Reason of the current failure streak (a metric label), null while healthy. */
+  lastReason: string | null;
+  /** One line for people (`/readyz` syncError, logs), null while healthy. Never quotes a payload. */
   lastError: string | null;
+  /** The pause taken after the latest poll: shows the long back-off after a protocol refusal, and none after a change. */
+  lastPauseMs: number;
 }
 
 export interface SyncLoop {
@@ -35,21 +44,35 @@ export interface SyncLoop {
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 
+type PollOutcome = 'changed' | 'unchanged' | 'failed' | 'skewed';
+
 /**
- * Long-polls the portal and applies each answer. Failures never stop serving: the loop logs the first failure of a
- * streak (and any change of reason), backs off with full jitter, and logs the recovery.
+ * Long-polls the portal and applies each answer. Failures never stop serving: the loop logs once per distinct
+ * reason in a row (not once per retry), counts every failure by reason, backs off with full jitter, and logs the
+ * recovery. A changed answer is followed by the next poll at once, so revocations propagate in one round trip.
  */
 export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
   const { cache, logger, metrics } = options;
   const stopping = new AbortController();
-  const state: SyncState = { everSucceeded: false, consecutiveFailures: 0, lastError: null };
+  const state: SyncState = { everSucceeded: false, consecutiveFailures: 0, lastReason: null, lastError: null, lastPauseMs: 0 };
 
-  async function pollOnce(): Promise<'changed' | 'unchanged' | 'failed'> {
+  function fail(reason: string, detail: string, rejected: boolean): void {
+    if (rejected) metrics.recordSyncRejection(reason);
+    else metrics.recordSyncFailure(reason);
+    const fields = { reason, detail, revision: cache.meta.revision, failures: state.consecutiveFailures + 1 };
+    if (state.lastReason !== reason) logger.warn(fields, rejected ? 'sync answer rejected, keeping the last good state' : 'sync failed');
+    state.consecutiveFailures += 1;
+    state.lastReason = reason;
+    state.lastError = detail;
+  }
+
+  async function pollOnce(): Promise<PollOutcome> {
     metrics.recordSyncAttempt();
     const before = cache.meta.revision;
     const result = await pollPortal({
       portalUrl: options.portalUrl,
       token: options.token,
+      publicKey: options.publicKey,
       since: before,
       waitMs: options.waitMs,
       nodeId: options.nodeId,
@@ -59,21 +82,28 @@ export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
       fetch: options.fetch ?? fetch,
     });
     if (stopping.signal.aborted) return 'unchanged';
-    const outcome = result.ok ? cache.applySync(result.answer) : null;
-    if (result.ok && outcome?.applied) {
-      if (state.consecutiveFailures > 0) logger.info({ failures: state.consecutiveFailures }, 'sync recovered');
-      Object.assign(state, { everSucceeded: true, consecutiveFailures: 0, lastError: null });
-      if (outcome.revision === before && outcome.changes === 0) return 'unchanged';
-      logger.info({ mode: outcome.mode, revision: outcome.revision, changes: outcome.changes }, 'sync applied');
-      return 'changed';
+    if (!result.ok) {
+      fail(result.reason, result.detail, result.kind === 'rejection');
+      return result.reason === 'protocol_unsupported' ? 'skewed' : 'failed';
     }
-    const reason = result.ok ? 'rejected' : result.reason;
-    const detail = result.ok ? `rejected ${outcome && !outcome.applied ? outcome.reason : ''}, kept revision ${before}` : result.detail;
-    metrics.recordSyncFailure(reason);
-    if (state.lastError !== detail) logger.warn({ reason, detail, failures: state.consecutiveFailures + 1 }, 'sync failed');
-    state.consecutiveFailures += 1;
-    state.lastError = detail;
-    return 'failed';
+    const outcome = cache.applySync(result.answer);
+    if (!outcome.applied) {
+      const { revision, environment } = result.answer;
+      fail(outcome.reason.toLowerCase(), `${outcome.reason} (answer ${environment}@${revision}), kept revision ${before}`, true);
+      return 'failed';
+    }
+    if (state.consecutiveFailures > 0) logger.info({ failures: state.consecutiveFailures, after: state.lastReason }, 'sync recovered');
+    Object.assign(state, { everSucceeded: true, consecutiveFailures: 0, lastReason: null, lastError: null });
+    if (outcome.revision === before && outcome.changes === 0) return 'unchanged';
+    logger.info({ mode: outcome.mode, revision: outcome.revision, changes: outcome.changes }, 'sync applied');
+    return 'changed';
+  }
+
+  function pauseAfter(result: PollOutcome, startedAt: number): number {
+    if (result === 'failed') return backoffDelayMs(state.consecutiveFailures, options.backoff ?? DEFAULT_BACKOFF, options.random);
+    if (result === 'skewed') return options.protocolRetryMs ?? 600_000;
+    if (result === 'unchanged') return (options.minIdlePollMs ?? 1000) - (performance.now() - startedAt);
+    return 0;
   }
 
   async function run(): Promise<void> {
@@ -82,14 +112,11 @@ export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
       const result = await pollOnce().catch((error: unknown) => {
         // Applying can throw only on a storage fault (disk full, I/O error); keep serving and retry later.
         logger.error({ err: error }, 'sync apply failed');
-        metrics.recordSyncFailure('apply_error');
-        state.consecutiveFailures += 1;
-        state.lastError = 'could not write the cache';
+        fail('apply_error', 'could not write the cache', false);
         return 'failed' as const;
       });
-      let pauseMs = 0;
-      if (result === 'failed') pauseMs = backoffDelayMs(state.consecutiveFailures, options.backoff ?? DEFAULT_BACKOFF, options.random);
-      if (result === 'unchanged') pauseMs = (options.minIdlePollMs ?? 1000) - (performance.now() - startedAt);
+      const pauseMs = Math.max(0, pauseAfter(result, startedAt));
+      state.lastPauseMs = pauseMs;
       if (pauseMs > 0) await sleep(pauseMs, undefined, { signal: stopping.signal }).catch(() => undefined);
     }
   }

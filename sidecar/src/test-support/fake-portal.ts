@@ -1,16 +1,40 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SIGNATURE_HEADER } from '../contract/signature';
 import { SYNC_PATH, type SyncChange, type SyncSettings, syncReportSchema, syncResponseSchema } from '../contract/sync';
+import { signWithTestKey } from './portal-keys';
 
 export const TEST_TOKEN = 'gwt_test_token_0123456789';
 
-export type Intercept = (since: number) => { status: number; body: unknown } | null;
+/**
+ * A scripted answer instead of the normal one. `body` defaults to the normal answer; `signature` defaults to a
+ * valid signature over the bytes sent (null: no header; a string: that header); `action` breaks the transfer:
+ * `drop` closes the connection without answering (a lost answer), `truncate` sends headers and half the body.
+ * `holdUntil` delays the answer (a slow portal).
+ */
+export interface ScriptedAnswer {
+  status?: number;
+  body?: unknown;
+  signature?: string | null;
+  contentType?: string;
+  action?: 'drop' | 'truncate';
+  holdUntil?: Promise<void>;
+}
+
+export type Intercept = (since: number) => ScriptedAnswer | null;
+
+/** A signed answer exactly as it went over the wire, so a test can replay it later (a duplicate or a rollback). */
+export interface SentAnswer {
+  bytes: Buffer;
+  signature: string;
+}
 
 /**
  * A real HTTP server playing the portal's sync endpoint: it keeps entities with the revision that last touched them,
  * answers a snapshot to new sidecars and a delta to the others, and holds a poll that is up to date until a change
- * is pushed or waitMs passes. Answers go through the contract schema, so they are what a real portal may send.
+ * is pushed or waitMs passes. Answers go through the contract schema and are signed with the test portal key, so
+ * they are what a real portal may send.
  */
 export async function startFakePortal(environment = 'default') {
   const entities = new Map<string, { change: SyncChange; revision: number }>();
@@ -18,6 +42,7 @@ export async function startFakePortal(environment = 'default') {
   let revision = 0;
   let settings: SyncSettings = { corsOrigins: [] };
   const polls: ReturnType<typeof syncReportSchema.parse>[] = [];
+  const sent: SentAnswer[] = [];
   const state = { holding: 0, intercept: null as Intercept | null, authorizations: [] as string[] };
 
   function answer(since: number) {
@@ -28,6 +53,22 @@ export async function startFakePortal(environment = 'default') {
     return syncResponseSchema.parse({ protocol: 1, environment, revision, mode: snapshot ? 'snapshot' : 'delta', since: snapshot ? 0 : since, settings, changes });
   }
 
+  function send(res: http.ServerResponse, scripted: ScriptedAnswer, normal: () => unknown): void {
+    const body = scripted.body === undefined ? normal() : scripted.body;
+    const bytes = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
+    const signature = scripted.signature === undefined ? signWithTestKey(bytes) : scripted.signature;
+    if (scripted.action === 'drop') return void res.socket?.destroy();
+    const headers: Record<string, string> = { 'content-type': scripted.contentType ?? 'application/json', 'content-length': String(bytes.length) };
+    if (signature !== null) headers[SIGNATURE_HEADER] = signature;
+    res.writeHead(scripted.status ?? 200, headers);
+    if (scripted.action === 'truncate') {
+      res.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
+      return void setImmediate(() => res.socket?.destroy());
+    }
+    if (signature !== null && (scripted.status ?? 200) === 200) sent.push({ bytes, signature });
+    res.end(bytes);
+  }
+
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://portal');
     if (url.pathname !== SYNC_PATH) return void res.writeHead(404).end();
@@ -35,15 +76,15 @@ export async function startFakePortal(environment = 'default') {
     if (req.headers.authorization !== `Bearer ${TEST_TOKEN}`) return void res.writeHead(401).end();
     const report = syncReportSchema.parse(Object.fromEntries(url.searchParams));
     polls.push(report);
-    const intercepted = state.intercept?.(report.since);
-    if (intercepted) {
-      res.writeHead(intercepted.status, { 'content-type': 'application/json' });
-      return void res.end(typeof intercepted.body === 'string' ? intercepted.body : JSON.stringify(intercepted.body));
+    const scripted = state.intercept?.(report.since);
+    if (scripted) {
+      if (scripted.holdUntil) await scripted.holdUntil;
+      if (!res.destroyed) send(res, scripted, () => answer(report.since));
+      return;
     }
     if (report.since === revision && report.waitMs > 0) await hold(report.waitMs, res);
     if (res.destroyed) return;
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(answer(report.since)));
+    send(res, {}, () => answer(report.since));
   });
 
   async function hold(waitMs: number, res: http.ServerResponse): Promise<void> {
@@ -67,11 +108,16 @@ export async function startFakePortal(environment = 'default') {
 
   return {
     url: `http://127.0.0.1:${port}`,
+    environment,
     polls,
     state,
+    /** Every signed 200 answer sent, oldest first. */
+    sent,
     get revision() {
       return revision;
     },
+    /** The answer a sidecar at `since` would get now, unsigned (tests sign or corrupt it themselves). */
+    answerFor: (since: number) => answer(since),
     /** Commits changes as one new revision and wakes held polls. */
     push(changes: SyncChange[], nextSettings?: SyncSettings) {
       revision += 1;
@@ -79,7 +125,20 @@ export async function startFakePortal(environment = 'default') {
       if (nextSettings) settings = nextSettings;
       for (const wake of [...waiters]) wake();
     },
+    /** An outage: stop listening (connections are refused) and cut open polls; state is kept for goOnline. */
+    async goOffline() {
+      for (const wake of [...waiters]) wake();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+    /** Back on the same port, with every change pushed during the outage. */
+    async goOnline() {
+      server.listen(port, '127.0.0.1');
+      await once(server, 'listening');
+    },
     async close() {
+      if (!server.listening) return;
       for (const wake of [...waiters]) wake();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

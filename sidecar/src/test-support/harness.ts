@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseConfig } from '../config';
 import { startSidecar, type SidecarOptions } from '../sidecar';
 import { TEST_TOKEN } from './fake-portal';
+import { TEST_PORTAL_KEY } from './portal-keys';
 
 export function tempDir(): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), 'gatehouse-sidecar-'));
@@ -13,7 +14,7 @@ export function tempDir(): { path: string; remove: () => void } {
 /** The real sidecar on port 0, configured through the same parser the process uses. */
 export async function startTestSidecar(portalUrl: string, cachePath: string, extraArgs: string[] = [], options: SidecarOptions = {}) {
   const parsed = parseConfig(
-    ['--portal-url', portalUrl, '--token', TEST_TOKEN, '--listen', '127.0.0.1:0', '--admin-listen', '127.0.0.1:0', '--cache', cachePath,
+    ['--portal-url', portalUrl, '--token', TEST_TOKEN, '--portal-public-key', TEST_PORTAL_KEY.pinned, '--listen', '127.0.0.1:0', '--admin-listen', '127.0.0.1:0', '--cache', cachePath,
       '--sync-wait-ms', '2000', '--log-level', 'silent', ...extraArgs],
     {},
   );

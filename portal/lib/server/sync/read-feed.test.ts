@@ -5,6 +5,7 @@ import type { Actor } from '../actor';
 import { createApplication } from '../apps/create-application';
 import { deleteApplication } from '../apps/delete-application';
 import type { Db } from '../db/client';
+import { deployApi } from '../deployments/deploy-api';
 import { createApiKey } from '../keys/create-api-key';
 import { revokeApiKey } from '../keys/revoke-api-key';
 import { subscribe } from '../subscriptions/subscribe';
@@ -89,6 +90,24 @@ describe('sync feed', () => {
     expect(keyHashes(mine)).toHaveLength(1);
     expect(keyHashes(theirs)).toEqual([]);
     expect(theirs.changes.filter((c) => c.kind === 'route').map((c) => c.id)).toEqual([other.api.id]);
+  });
+
+  it('routes each environment to its own backend URL when the deployment sets one, else to the API backend', async () => {
+    const admin = await createUser(db, 'root', 'admin');
+    const other = await createCatalog(db, '2');
+    const upstream = async (env: typeof cat.env, since = 0) =>
+      (await feed(since, env)).changes.filter((c) => c.kind === 'route' && c.id === cat.api.id).map((c) => (c.data as { upstreamUrl: string } | null)?.upstreamUrl ?? null);
+    await deployApi(db, admin, cat.api.id, other.env.id, { backendUrl: 'http://staging-backend.test/base' });
+    expect(await upstream(cat.env)).toEqual(['http://backend.test/base']);
+    expect(await upstream(other.env)).toEqual(['http://staging-backend.test/base']);
+
+    const r0 = (await feed(0, other.env)).revision;
+    await deployApi(db, admin, cat.api.id, other.env.id, {});
+    expect(await upstream(other.env, r0)).toEqual(['http://backend.test/base']);
+    // Deploying again with the same settings changes nothing a gateway would see.
+    const r1 = (await feed(0, other.env)).revision;
+    await deployApi(db, admin, cat.api.id, other.env.id, {});
+    expect((await feed(0, other.env)).revision).toBe(r1);
   });
 
   it('sends a full snapshot when the sidecar claims a revision this portal never issued', async () => {

@@ -45,7 +45,8 @@ async function desiredRoute(trx: Transaction<DB>, environmentId: string, apiId: 
     .where('apis.id', '=', apiId)
     .where('deployments.environment_id', '=', environmentId)
     .where('apis.status', 'in', ROUTED_API_STATES)
-    .select(['apis.id', 'apis.name', 'apis.version', 'apis.context', 'apis.backend_url', 'apis.status'])
+    // An environment may send the API's traffic to its own backend (a staging host, a regional replica).
+    .select((eb) => ['apis.id', 'apis.name', 'apis.version', 'apis.context', 'apis.status', eb.fn.coalesce('deployments.backend_url', 'apis.backend_url').as('backend_url')])
     .executeTakeFirst();
   if (!api) return [];
   const body: RouteEntity = {
