@@ -2,15 +2,20 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useSession } from 'next-auth/react';
 import { AccountMenu } from './account-menu';
 
 const NAV = [
   { href: '/', label: 'APIs', active: (p: string) => p === '/' || p.startsWith('/apis') },
   { href: '/apps', label: 'Applications', active: (p: string) => p.startsWith('/apps') },
-];
+  // Shown by role for convenience only: every admin API re-authorises the caller.
+  { href: '/publisher', label: 'Publish', roles: ['publisher', 'admin'], active: (p: string) => p.startsWith('/publisher') },
+  { href: '/admin/gateways', label: 'Admin', roles: ['admin'], active: (p: string) => p.startsWith('/admin') },
+] as { href: string; label: string; roles?: string[]; active: (p: string) => boolean }[];
 
 export function SiteHeader() {
   const pathname = usePathname();
+  const role = useSession().data?.user.role;
   return (
     <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-1 px-4 sm:h-16 sm:flex-nowrap sm:px-6">
@@ -22,7 +27,7 @@ export function SiteHeader() {
         </Link>
         {/* On phones the nav drops to its own row so the account links keep their place at the top right. */}
         <nav aria-label="Main" className="order-last -mx-1 flex w-full gap-1 pb-2 sm:order-none sm:w-auto sm:pb-0">
-          {NAV.map((item) => {
+          {NAV.filter((item) => !item.roles || (role && item.roles.includes(role))).map((item) => {
             const active = item.active(pathname);
             return (
               <Link

@@ -1,3 +1,5 @@
+import type { KeyReceipt } from './fleet-types';
+
 // Shapes of the portal's REST answers, as the browser sees them (see portal/app/api/v1).
 
 export type ApiStatus = 'PUBLISHED' | 'DEPRECATED';
@@ -75,6 +77,8 @@ export interface ApiKey {
   expiresAt: string | null;
   revokedAt: string | null;
   lastUsedAt: string | null;
+  /** Per environment, on how many gateways the key's latest change is applied (absent on the create answer). */
+  receipts?: KeyReceipt[];
 }
 
 /** The answer to creating a key: the only time the plaintext `key` ever reaches the browser. */

@@ -24,6 +24,8 @@ export async function getApi(db: Db, apiId: string) {
     .execute();
   return {
     ...toSummary(api),
+    /** Markdown written by the publisher; the portal renders it without raw HTML. */
+    overview: api.overview,
     operations: parseOperations(api.openapi),
     tiers: tiers.map((t) => ({
       id: t.id,

@@ -40,6 +40,10 @@ export interface ApisTable {
   status: ApiStatus;
   requires_approval: Generated<number>;
   owner_id: string | null;
+  /** Markdown, rendered without raw HTML. */
+  overview: Generated<string>;
+  /** The id of the first version of this API; versions of one API share it. */
+  lineage_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -61,6 +65,8 @@ export interface DeploymentsTable {
   api_id: string;
   environment_id: string;
   created_at: string;
+  /** This environment's backend when it differs from the API's default `apis.backend_url`. */
+  backend_url: string | null;
 }
 
 export interface GatewaysTable {
@@ -76,6 +82,8 @@ export interface GatewaysTable {
   node_id: string | null;
   version: string | null;
   cache_keys: number | null;
+  /** Set while the gateway reports a revision older than its environment's (migration 0002). */
+  behind_since: string | null;
 }
 
 export interface ApplicationsTable {
@@ -117,6 +125,58 @@ export interface SyncEntitiesTable {
   revision: number;
 }
 
+export interface AuditEventsTable {
+  id: string;
+  actor_id: string | null;
+  actor_email: string;
+  action: string;
+  target_type: string;
+  target_id: string;
+  /** JSON object with what changed. */
+  detail: string;
+  created_at: string;
+}
+
+export interface PersonalAccessTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface PortalSettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface UsageEventsTable {
+  gateway_id: string;
+  event_id: string;
+  environment_id: string;
+  api_id: string;
+  app_id: string;
+  key_id: string | null;
+  method: string;
+  status: number;
+  latency_ms: number;
+  bytes_in: number;
+  bytes_out: number;
+  at: number;
+}
+
+export interface GatewayUsageStatsTable {
+  gateway_id: string;
+  dropped_total: number;
+  events_total: number;
+  last_batch_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   tiers: TiersTable;
@@ -129,6 +189,11 @@ export interface DB {
   subscriptions: SubscriptionsTable;
   api_keys: ApiKeysTable;
   sync_entities: SyncEntitiesTable;
+  usage_events: UsageEventsTable;
+  gateway_usage_stats: GatewayUsageStatsTable;
+  audit_events: AuditEventsTable;
+  personal_access_tokens: PersonalAccessTokensTable;
+  portal_settings: PortalSettingsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -5,6 +5,8 @@ import type { Actor } from '../actor';
 import { authOptions } from '../auth/options';
 import { type Db, getDb } from '../db/client';
 import { AppError } from '../errors';
+import { authenticatePersonalToken } from '../tokens/authenticate-personal-token';
+import { PAT_PREFIX } from '../tokens/token-format';
 import { loadActor } from '../users/load-actor';
 import { errorToResponse } from './problem-response';
 
@@ -30,9 +32,19 @@ export function withErrors<P = Record<string, never>>(handler: (ctx: PublicConte
   };
 }
 
-/** A route handler for a signed-in user; the user is re-read so a disabled account stops at once. */
+/**
+ * A route handler for a signed-in user: a browser session, or a personal access token sent as
+ * `Authorization: Bearer gpat_...` (automation). Either way the user is re-read per request, so a disabled account
+ * stops at once. A bearer token that fails is a 401 even if a session cookie came along: the caller meant the token.
+ */
 export function withSession<P = Record<string, never>>(handler: (ctx: SessionContext<P>) => Promise<Response>) {
   return withErrors<P>(async (ctx) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(ctx.req.headers.get('authorization') ?? '')?.[1];
+    if (bearer?.startsWith(PAT_PREFIX)) {
+      const verdict = await authenticatePersonalToken(ctx.db, bearer);
+      if (!verdict.ok) throw new AppError('UNAUTHENTICATED', 'The access token is not valid', { reason: verdict.code });
+      return handler({ ...ctx, actor: verdict.actor });
+    }
     const session = await getServerSession(authOptions);
     const actor = session?.user?.id ? await loadActor(ctx.db, session.user.id) : null;
     if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');

@@ -12,6 +12,7 @@ import { useRequireSession } from '@/lib/client/use-require-session';
 import { DeleteAppButton } from './delete-app-button';
 import { KeysSection } from './keys-section';
 import { SubscriptionsSection } from './subscriptions-section';
+import { UsageSection } from './usage-section';
 
 export function AppDetailView({ appId }: { appId: string }) {
   const { session } = useRequireSession();
@@ -44,6 +45,7 @@ export function AppDetailView({ appId }: { appId: string }) {
       <div className="space-y-6">
         <SubscriptionsSection appId={app.id} />
         <KeysSection appId={app.id} />
+        <UsageSection appId={app.id} />
       </div>
     </>
   );

@@ -2,8 +2,9 @@ import { Button } from '@/components/button';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate } from '@/lib/client/format';
 import type { ApiKey } from '@/lib/client/types';
+import { KeyReceipts } from './key-receipts';
 
-const COLUMNS = ['Name', 'Key', 'Status', 'Created', 'Expires', 'Last used'];
+const COLUMNS = ['Name', 'Key', 'Status', 'Gateways', 'Created', 'Expires', 'Last used'];
 
 export function KeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
   if (keys.length === 0) return <p className="text-sm text-zinc-600">No keys yet. Create one above to call the APIs this application subscribes to.</p>;
@@ -29,6 +30,9 @@ export function KeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: 
               <td className="px-3 py-2.5 font-mono text-xs whitespace-nowrap text-zinc-600">{key.prefix}…</td>
               <td className="px-3 py-2.5">
                 <StatusBadge status={key.status} />
+              </td>
+              <td className="px-3 py-2.5 text-xs">
+                <KeyReceipts apiKey={key} />
               </td>
               <td className="px-3 py-2.5 whitespace-nowrap text-zinc-600">{formatDate(key.createdAt)}</td>
               <td className="px-3 py-2.5 whitespace-nowrap text-zinc-600">{formatDate(key.expiresAt, 'Never')}</td>

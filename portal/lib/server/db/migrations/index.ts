@@ -1,5 +1,8 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial-schema';
+import * as m0002 from './0002-gateway-fleet';
+import * as m0003 from './0003-publisher';
+import * as m0004 from './0004-usage-events';
 
 /**
  * Ordered migrations. A static list rather than a directory scan because the portal is bundled by Next.js, where
@@ -7,4 +10,7 @@ import * as m0001 from './0001-initial-schema';
  */
 export const migrations: Record<string, Migration> = {
   '0001-initial-schema': m0001,
+  '0002-gateway-fleet': m0002,
+  '0003-publisher': m0003,
+  '0004-usage-events': m0004,
 };

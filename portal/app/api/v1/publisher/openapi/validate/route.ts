@@ -1,0 +1,10 @@
+import { validateOpenApi, validateOpenApiInput } from '@/lib/server/apis/validate-openapi';
+import { readBody, withSession } from '@/lib/server/http/handlers';
+import { requirePublisher } from '@/lib/server/users/require-role';
+
+/** Validates a pasted or uploaded document and answers every problem, without storing anything. */
+export const POST = withSession(async ({ req, actor }) => {
+  requirePublisher(actor);
+  const { document } = await readBody(req, validateOpenApiInput);
+  return Response.json(await validateOpenApi(document));
+});

@@ -1,0 +1,39 @@
+export type ApiStatus = 'CREATED' | 'PUBLISHED' | 'DEPRECATED' | 'RETIRED' | 'BLOCKED';
+
+export interface ManagedApi {
+  id: string;
+  name: string;
+  version: string;
+  context: string;
+  description: string;
+  tags: string[];
+  overview: string;
+  backendUrl: string;
+  status: ApiStatus;
+  requiresApproval: boolean;
+  lineageId: string;
+  environmentIds?: string[];
+  pendingSubscriptions?: number;
+}
+
+export interface ManagedApiDetail extends ManagedApi {
+  openapi: string;
+  operations: { method: string; path: string; summary: string }[];
+  allowedTransitions: ApiStatus[];
+  tierIds: string[];
+  deployments: { environmentId: string; name: string; baseUrl: string; backendUrl: string | null; deployedAt: string }[];
+  versions: { id: string; version: string; status: ApiStatus; context: string }[];
+}
+
+export type OpenApiVerdict =
+  | { valid: true; version: string; info: { title: string; version: string; description: string }; operations: unknown[] }
+  | { valid: false; problems: string[] };
+
+export interface QueueItem {
+  id: string;
+  status: string;
+  createdAt: string;
+  api: { id: string; name: string; version: string };
+  app: { id: string; name: string; ownerEmail: string };
+  tier: { name: string };
+}

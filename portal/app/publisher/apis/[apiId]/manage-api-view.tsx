@@ -1,0 +1,72 @@
+'use client';
+
+import Link from 'next/link';
+import Markdown from 'react-markdown';
+import { Card } from '@/components/card';
+import { LoadError } from '@/components/load-error';
+import { LoadingBlock } from '@/components/loading';
+import { PageHeader } from '@/components/page-header';
+import { useRequireSession } from '@/lib/client/use-require-session';
+import { ApiStatusBadge } from '../../_lib/api-status-badge';
+import { useManagedApi } from '../../_lib/hooks';
+import { DeploymentsPanel } from './deployments-panel';
+import { LifecyclePanel } from './lifecycle-panel';
+import { NewVersionForm } from './new-version-form';
+import { TiersPanel } from './tiers-panel';
+
+export function ManageApiView({ apiId }: { apiId: string }) {
+  const { session } = useRequireSession();
+  const { api, error, isLoading } = useManagedApi(apiId, Boolean(session));
+  if (error) return <LoadError error={error} what="this API" />;
+  if (!session || isLoading || !api) return <LoadingBlock rows={4} label="Loading the API" />;
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link href="/publisher" className="hover:underline">Your APIs</Link>}
+        title={`${api.name} ${api.version}`}
+        badge={<span data-testid="api-status"><ApiStatusBadge status={api.status} /></span>}
+        description={
+          <>
+            <code>{api.context}</code> → <code className="break-all">{api.backendUrl}</code>
+            {api.requiresApproval && ' · subscriptions need approval'}
+          </>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <LifecyclePanel api={api} />
+        <DeploymentsPanel api={api} />
+        <TiersPanel api={api} />
+        <Card title="Versions" description="A new version starts from this one: same settings and tiers, its own context path.">
+          <ul className="mb-4 space-y-1 text-sm">
+            {api.versions.map((v) => (
+              <li key={v.id} className="flex items-center gap-2">
+                <Link href={`/publisher/apis/${v.id}`} className="font-medium text-indigo-700 hover:underline">{v.version}</Link>
+                <ApiStatusBadge status={v.status} />
+                <code className="text-zinc-500">{v.context}</code>
+              </li>
+            ))}
+          </ul>
+          <NewVersionForm api={api} />
+        </Card>
+        <Card title="Operations" className="lg:col-span-2">
+          <ul className="space-y-1 text-sm">
+            {api.operations.map((o) => (
+              <li key={`${o.method} ${o.path}`}>
+                <span className="inline-block w-16 font-mono text-xs font-semibold text-zinc-700">{o.method}</span>
+                <code>{o.path}</code> <span className="text-zinc-500">{o.summary}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+        {api.overview && (
+          <Card title="Overview" className="lg:col-span-2">
+            {/* No raw HTML: react-markdown without rehype-raw drops tags, so no script or event handler survives. */}
+            <div className="prose prose-sm max-w-none">
+              <Markdown skipHtml>{api.overview}</Markdown>
+            </div>
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+
+import { type ChangeEvent, useState } from 'react';
+import { Button } from '@/components/button';
+import { Field, inputClass } from '@/components/field';
+import { errorMessage } from '@/lib/client/api-error';
+import { postJson } from '@/lib/client/fetcher';
+import type { OpenApiVerdict } from '../../_lib/types';
+
+/** The three ways in: a file, pasted text, or a URL the portal fetches through its SSRF guard. */
+export function DocumentSource({ document, onDocument }: { document: string; onDocument: (text: string) => void }) {
+  const [url, setUrl] = useState('');
+  const [fetching, setFetching] = useState(false);
+  const [fetchError, setFetchError] = useState<string | null>(null);
+
+  async function onFile(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    if (file) onDocument(await file.text());
+  }
+
+  async function fetchUrl() {
+    setFetching(true);
+    setFetchError(null);
+    try {
+      const r = await postJson<{ document: string; validation: OpenApiVerdict }>('/api/v1/publisher/openapi/fetch', { url: url.trim() });
+      onDocument(r.document);
+    } catch (err) {
+      setFetchError(errorMessage(err));
+    } finally {
+      setFetching(false);
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <label htmlFor="openapi-file" className="mb-1.5 block text-sm font-medium text-zinc-800">
+          OpenAPI file
+        </label>
+        <input id="openapi-file" type="file" accept=".json,.yaml,.yml,application/json,application/yaml" onChange={onFile} className="block w-full text-sm text-zinc-700 file:mr-3 file:rounded-md file:border-0 file:bg-zinc-100 file:px-3 file:py-2 file:text-sm file:font-medium" />
+      </div>
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
+        <Field label="Or fetch from a URL" className="flex-1" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://example.com/openapi.yaml" error={fetchError ?? undefined} />
+        <Button variant="secondary" onClick={fetchUrl} pending={fetching} disabled={!url.trim()}>
+          Fetch
+        </Button>
+      </div>
+      <div>
+        <label htmlFor="openapi-text" className="mb-1.5 block text-sm font-medium text-zinc-800">
+          Or paste the document
+        </label>
+        <textarea id="openapi-text" rows={8} value={document} onChange={(e) => onDocument(e.target.value)} className={`${inputClass} font-mono text-xs`} spellCheck={false} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import type { Actor } from '../actor';
+import type { Db } from '../db/client';
+import { getManagedApi, toManagedApiDto } from './get-managed-api';
+import { API_TRANSITIONS } from './api-lifecycle';
+import { parseOperations } from './parse-operations';
+
+/** Everything the publisher's API page shows: the version, its document, tiers, deployments and sibling versions. */
+export async function getManagedApiDetail(db: Db, actor: Actor, apiId: string) {
+  const api = await getManagedApi(db, actor, apiId);
+  const lineage = api.lineage_id ?? api.id;
+  const [tiers, deployments, versions] = await Promise.all([
+    db.selectFrom('api_tiers').where('api_id', '=', apiId).select('tier_id').execute(),
+    db
+      .selectFrom('deployments')
+      .innerJoin('environments', 'environments.id', 'deployments.environment_id')
+      .where('deployments.api_id', '=', apiId)
+      .select(['environments.id', 'environments.name', 'environments.gateway_url', 'deployments.created_at', 'deployments.backend_url'])
+      .orderBy('environments.name')
+      .execute(),
+    db
+      .selectFrom('apis')
+      .where((eb) => eb.or([eb('lineage_id', '=', lineage), eb('id', '=', lineage)]))
+      .select(['id', 'version', 'status', 'context'])
+      .orderBy('created_at')
+      .execute(),
+  ]);
+  return {
+    ...toManagedApiDto(api),
+    openapi: api.openapi,
+    operations: parseOperations(api.openapi),
+    allowedTransitions: API_TRANSITIONS[api.status],
+    tierIds: tiers.map((t) => t.tier_id),
+    deployments: deployments.map((d) => ({ environmentId: d.id, name: d.name, gatewayUrl: d.gateway_url, baseUrl: d.gateway_url + api.context, backendUrl: d.backend_url ?? null, deployedAt: d.created_at })),
+    versions,
+  };
+}

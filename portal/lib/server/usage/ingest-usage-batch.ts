@@ -1,0 +1,64 @@
+import 'server-only';
+import type { UsageBatch } from '@contract/analytics';
+import { sql } from 'kysely';
+import type { Db } from '../db/client';
+import { nowIso } from '../ids';
+
+export interface IngestingGateway {
+  id: string;
+  environment: { id: string };
+}
+
+// SQLite caps bound parameters per statement; 12 columns x 80 rows stays well under it.
+const CHUNK = 80;
+
+/**
+ * Stores a batch idempotently: events already stored (same gateway and event id) are skipped, so a batch re-sent
+ * after a lost acknowledgement changes nothing. Key last-used times move forward only.
+ */
+export async function ingestUsageBatch(db: Db, gateway: IngestingGateway, batch: UsageBatch) {
+  return db.transaction().execute(async (trx) => {
+    let accepted = 0;
+    for (let i = 0; i < batch.events.length; i += CHUNK) {
+      const rows = batch.events.slice(i, i + CHUNK).map((e) => ({
+        gateway_id: gateway.id,
+        event_id: e.eventId,
+        environment_id: gateway.environment.id,
+        api_id: e.apiId,
+        app_id: e.appId,
+        key_id: e.keyId ?? null,
+        method: e.method,
+        status: e.status,
+        latency_ms: e.latencyMs,
+        bytes_in: e.bytesIn,
+        bytes_out: e.bytesOut,
+        at: e.at,
+      }));
+      const result = await trx.insertInto('usage_events').values(rows).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      accepted += Number(result.numInsertedOrUpdatedRows ?? 0);
+    }
+    const lastUsed = new Map<string, number>();
+    for (const e of batch.events) if (e.keyId) lastUsed.set(e.keyId, Math.max(lastUsed.get(e.keyId) ?? 0, e.at));
+    for (const [keyId, at] of lastUsed) {
+      const iso = new Date(at).toISOString();
+      await trx
+        .updateTable('api_keys')
+        .set({ last_used_at: iso })
+        .where('id', '=', keyId)
+        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', iso)]))
+        .execute();
+    }
+    await trx
+      .insertInto('gateway_usage_stats')
+      .values({ gateway_id: gateway.id, dropped_total: batch.droppedTotal, events_total: accepted, last_batch_at: nowIso() })
+      .onConflict((oc) =>
+        oc.column('gateway_id').doUpdateSet({
+          dropped_total: batch.droppedTotal,
+          events_total: sql`gateway_usage_stats.events_total + ${accepted}`,
+          last_batch_at: nowIso(),
+        }),
+      )
+      .execute();
+    return { batchId: batch.batchId, accepted, duplicates: batch.events.length - accepted };
+  });
+}
