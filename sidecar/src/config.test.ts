@@ -74,6 +74,13 @@ describe('sidecar configuration', () => {
     });
   });
 
+  it('refuses a max staleness a healthy idle connection would exceed', () => {
+    const result = parseConfig([...required, '--max-staleness-s', '30', '--sync-wait-ms', '25000'], {});
+    expect(result.kind).toBe('invalid');
+    expect(result.kind === 'invalid' && result.problems.join()).toContain('twice the sync wait (50 s)');
+    expect(parseConfig([...required, '--max-staleness-s', '50', '--sync-wait-ms', '25000'], {}).kind).toBe('config');
+  });
+
   it('--help asks for usage instead of a config', () => {
     expect(parseConfig(['--help'], {}).kind).toBe('help');
   });

@@ -82,6 +82,11 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${describeSetting(String(issue.path[0] ?? ''))}: ${issue.message}`);
   }
+  if (parsed.success && parsed.data.maxStalenessS !== undefined && parsed.data.maxStalenessS * 1000 < 2 * parsed.data.syncWaitMs) {
+    // A connected sidecar hears from the portal at least once per long-poll wait; a bound tighter than two waits
+    // would turn a healthy, idle connection into 503s.
+    problems.push(`${describeSetting('maxStalenessS')}: must be at least twice the sync wait (${Math.ceil((2 * parsed.data.syncWaitMs) / 1000)} s)`);
+  }
   if (problems.length > 0 || !parsed.success) return { kind: 'invalid', problems };
   const config = parsed.data;
   return { kind: 'config', config: { ...config, nodeId: config.nodeId ?? defaultNodeId(config.cachePath) } };
