@@ -60,6 +60,10 @@ const configSchema = z.object({
   upstreamTimeoutMs: int(1).default(30_000),
   upstreamMaxSockets: int(1, 100_000).default(256),
   drainTimeoutMs: int(0).default(10_000),
+  analyticsMaxEvents: int(1).default(1_000_000),
+  analyticsFlushMs: int(1, 60_000).default(100),
+  analyticsBatchSize: int(1, 5_000).default(1_000),
+  analyticsDrainMs: int(0).default(5_000),
   logLevel: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 

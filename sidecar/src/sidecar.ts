@@ -1,4 +1,7 @@
 import { createAdminHandler } from './admin/admin-server';
+import { registerAnalyticsMetrics } from './admin/analytics-metrics';
+import { Outbox } from './analytics/outbox';
+import { Shipper } from './analytics/shipper';
 import { createMetrics, type SidecarMetrics } from './admin/metrics';
 import type { SidecarCache } from './cache/cache-store';
 import { openCacheOrRecover } from './cache/open-cache-or-recover';
@@ -8,6 +11,8 @@ import { type DrainableServer, startServer } from './http-server';
 import { createLogger, type Logger } from './logger';
 import { createRequestHandler } from './proxy/handle-request';
 import { createUpstreamProxy } from './proxy/upstream-proxy';
+import { AddressLimiter } from './ratelimit/address-limiter';
+import { TierLimiter } from './ratelimit/tier-limiter';
 import type { BackoffPolicy } from './sync/backoff';
 import type { FetchLike } from './sync/poll-portal';
 import { type SyncLoop, startSyncLoop } from './sync/sync-loop';
@@ -29,6 +34,8 @@ export interface RunningSidecar {
   adminPort: number;
   cache: SidecarCache;
   sync: SyncLoop;
+  outbox: Outbox;
+  shipper: Shipper;
   metrics: SidecarMetrics;
   logger: Logger;
   /** Stop accepting, drain in-flight requests (bounded by config.drainTimeoutMs), stop syncing, close the cache. */
@@ -44,6 +51,23 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
   const logger = options.logger ?? createLogger(config.logLevel);
   const cache = openCacheOrRecover(config.cachePath, now, logger);
   const metrics = createMetrics(() => cache, now);
+  // The outbox shares the cache's connection: the file is held with an exclusive lock (one sidecar per file).
+  const outbox = new Outbox(cache.db, {
+    maxEvents: config.analyticsMaxEvents,
+    flushIntervalMs: config.analyticsFlushMs,
+    flushBatchSize: Math.min(config.analyticsBatchSize, 1_000),
+  });
+  const shipper = new Shipper(outbox, {
+    portalUrl: config.portalUrl,
+    token: config.token,
+    nodeId: config.nodeId,
+    batchSize: config.analyticsBatchSize,
+    idleMs: 1_000,
+    fetch: options.fetch,
+    random: options.random,
+    logger,
+  });
+  registerAnalyticsMetrics(metrics.registry, () => outbox, () => shipper);
   const upstream = createUpstreamProxy({ timeoutMs: config.upstreamTimeoutMs, maxSockets: config.upstreamMaxSockets, logger });
   const { maxStalenessS } = config;
   // The admin port starts before the loop (so it answers at once); it reads the loop's health once there is one.
@@ -51,7 +75,17 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
 
   const servers: DrainableServer[] = [];
   try {
-    servers.push(await startServer(config.listen, createRequestHandler({ cache, upstream, now, maxStalenessS, metrics, logger })));
+    servers.push(await startServer(config.listen, createRequestHandler({
+        cache,
+        upstream,
+        now,
+        maxStalenessS,
+        metrics,
+        logger,
+        tierLimiter: new TierLimiter(),
+        addressLimiter: new AddressLimiter(),
+        outbox,
+      })));
     servers.push(await startServer(config.adminListen, createAdminHandler({ cache, metrics, now, maxStalenessS, syncState: () => syncLoop?.state ?? null })));
   } catch (error) {
     await Promise.all(servers.map((s) => s.close(0)));
@@ -78,6 +112,7 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
     minIdlePollMs: options.minIdlePollMs,
   });
   syncLoop = sync;
+  shipper.start();
 
   const { environment, revision } = cache.meta;
   logger.info(
@@ -91,12 +126,17 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
     adminPort: admin.port,
     cache,
     sync,
+    outbox,
+    shipper,
     metrics,
     logger,
     stop() {
       stopped ??= (async () => {
         logger.info({ inFlight: data.inFlight() }, 'sidecar stopping');
         await Promise.all([data.close(config.drainTimeoutMs), sync.stop()]);
+        // After the drain no request can add events: write the buffer, then ship what the deadline allows.
+        await shipper.stop(config.analyticsDrainMs);
+        logger.info({ unshipped: outbox.stored, dropped: outbox.dropped }, 'analytics outbox closed');
         await admin.close(0);
         upstream.close();
         cache.close();

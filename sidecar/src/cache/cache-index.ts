@@ -1,4 +1,5 @@
 import type { KeyEntity, RouteEntity, SubscriptionEntity, SyncChange, SyncSettings, TierEntity } from '../contract/sync';
+import { digestOfHex, KeyTable } from '../verify/key-table';
 import { compileUpstream, type UpstreamBase } from './upstream-base';
 
 /** A route with its upstream URL parsed once, at sync time, instead of on every request. */
@@ -44,7 +45,8 @@ export function subscriptionKey(appId: string, apiId: string): string {
  */
 export class CacheIndex {
   private readonly routes = new Table<CompiledRoute>((r) => r.route.context);
-  private readonly keys = new Table<KeyEntity>((k) => k.hash);
+  /** Compact: it holds every synced key, up to millions (verify/key-table.ts). */
+  readonly keys = new KeyTable();
   private readonly subscriptions = new Table<SubscriptionEntity>((s) => subscriptionKey(s.appId, s.apiId));
   private readonly tiers = new Table<TierEntity>((t) => t.tierId);
   corsOrigins: ReadonlySet<string> = new Set();
@@ -74,8 +76,10 @@ export class CacheIndex {
     return this.routes.byKey.get(context);
   }
 
+  /** By hex SHA-256, as synced. Allocates the entity: the request path uses `keys.slotOf` instead. */
   keyByHash(hash: string): KeyEntity | undefined {
-    return this.keys.byKey.get(hash);
+    const slot = this.keys.slotOf(digestOfHex(hash));
+    return slot >= 0 ? this.keys.entity(slot) : undefined;
   }
 
   subscription(appId: string, apiId: string): SubscriptionEntity | undefined {

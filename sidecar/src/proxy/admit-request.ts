@@ -3,6 +3,7 @@ import type { CompiledRoute } from '../cache/cache-index';
 import type { SidecarCache } from '../cache/cache-store';
 import { judgeFreshness } from '../cache/freshness';
 import type { Problem } from '../contract/problem';
+import type { TierEntity } from '../contract/sync';
 import { extractApiKey, type PresentedKey } from '../verify/extract-api-key';
 import { verifyRequest } from '../verify/verify-request';
 import { hasDotSegment, matchRoute } from './match-route';
@@ -10,7 +11,17 @@ import { problems, rejectionProblem } from './problems';
 
 export type Admission =
   | { ok: false; problem: Problem }
-  | { ok: true; compiled: CompiledRoute; rest: string; presented: PresentedKey; appId: string; apiId: string };
+  | {
+      ok: true;
+      compiled: CompiledRoute;
+      rest: string;
+      presented: PresentedKey;
+      appId: string;
+      apiId: string;
+      keyId: string;
+      subscriptionId: string;
+      tier: TierEntity | null;
+    };
 
 export interface AdmissionInput {
   cache: SidecarCache;
@@ -25,7 +36,6 @@ export interface AdmissionInput {
  * Pure data in, data out; it reads only the in-memory index and never calls the cloud.
  */
 export function admitRequest({ cache, pathname, headers, now, maxStalenessS }: AdmissionInput): Admission {
-  const deny = (problem: Problem): Admission => ({ ok: false, problem });
   const freshness = judgeFreshness(cache.meta.lastSyncAt, now, maxStalenessS);
   if (freshness.state === 'NOT_SYNCED') return deny(problems.notSynced());
   if (freshness.state === 'STALE') return deny(problems.stale(freshness.stalenessSeconds));
@@ -40,5 +50,11 @@ export function admitRequest({ cache, pathname, headers, now, maxStalenessS }: A
   const verdict = verifyRequest({ presented, apiId: match.compiled.route.apiId, index, now });
   if (!verdict.ok) return deny(rejectionProblem(verdict.code));
   if (!presented) return deny(rejectionProblem('MISSING'));
-  return { ok: true, compiled: match.compiled, rest: match.rest, presented, appId: verdict.appId, apiId: verdict.apiId };
+  const { appId, apiId, keyId, subscriptionId, tier } = verdict;
+  return { ok: true, compiled: match.compiled, rest: match.rest, presented, appId, apiId, keyId, subscriptionId, tier };
+}
+
+// Module-level rather than a closure inside admitRequest: it runs per request.
+function deny(problem: Problem): Admission {
+  return { ok: false, problem };
 }

@@ -1,22 +1,34 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const EXPOSED = 'RateLimit, RateLimit-Policy, Retry-After, x-gatehouse-request-id, content-type';
 const ALLOWED_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 const ALLOWED_HEADERS = 'x-api-key, authorization, content-type, accept';
 const PREFLIGHT_MAX_AGE_S = '600';
 
+export interface GatewayHeaders {
+  /** Flat `[name, value, ...]`: written with the answer, whether it is proxied or a problem. */
+  headers: string[];
+  /** The origin is allowed, so the gateway, not the backend, speaks CORS on this answer. */
+  corsOwned: boolean;
+}
+
 /**
- * Lets the portal's try-it console call the gateway from the browser. Only origins listed in the synced settings
- * get CORS headers; `Vary: Origin` goes on every response so a shared cache never serves one origin's answer to
- * another. Returns whether the origin is allowed.
+ * The headers the gateway puts on every answer: its request id, and CORS for the portal's try-it console. Only
+ * origins listed in the synced settings get CORS headers; `Vary: Origin` goes on every response so a shared cache
+ * never serves one origin's answer to another. Built as data rather than set on the response, so a proxied answer
+ * is written in one `writeHead`.
  */
-export function applyCors(req: IncomingMessage, res: ServerResponse, allowed: ReadonlySet<string>): boolean {
-  res.setHeader('vary', 'Origin');
+export function gatewayHeaders(req: IncomingMessage, requestId: string, allowed: ReadonlySet<string>): GatewayHeaders {
   const origin = req.headers.origin;
-  if (!origin || !allowed.has(origin)) return false;
-  res.setHeader('access-control-allow-origin', origin);
-  res.setHeader('access-control-expose-headers', EXPOSED);
-  return true;
+  if (!origin || !allowed.has(origin)) return { headers: ['x-gatehouse-request-id', requestId, 'vary', 'Origin'], corsOwned: false };
+  return {
+    headers: ['x-gatehouse-request-id', requestId, 'vary', 'Origin', 'access-control-allow-origin', origin, 'access-control-expose-headers', EXPOSED],
+    corsOwned: true,
+  };
+}
+
+export function setHeaders(res: ServerResponse, headers: readonly string[]): void {
+  for (let i = 0; i < headers.length; i += 2) res.setHeader(headers[i] as string, headers[i + 1] as string);
 }
 
 export function isPreflight(req: IncomingMessage): boolean {
@@ -29,18 +41,4 @@ export function answerPreflight(res: ServerResponse): void {
   res.setHeader('access-control-allow-headers', ALLOWED_HEADERS);
   res.setHeader('access-control-max-age', PREFLIGHT_MAX_AGE_S);
   res.end();
-}
-
-/**
- * The gateway owns CORS for allowed origins: a backend's own CORS headers would contradict ours, and its `Vary`
- * would otherwise overwrite our `Vary: Origin`.
- */
-export function reconcileUpstreamCors(upstreamHeaders: IncomingHttpHeaders, res: ServerResponse): void {
-  if (res.hasHeader('access-control-allow-origin')) {
-    delete upstreamHeaders['access-control-allow-origin'];
-    delete upstreamHeaders['access-control-expose-headers'];
-    delete upstreamHeaders['access-control-allow-credentials'];
-  }
-  const vary = upstreamHeaders.vary;
-  if (vary && !/(^|,)\s*(origin|\*)\s*(,|$)/i.test(vary)) upstreamHeaders.vary = `${vary}, Origin`;
 }

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SidecarMetrics } from '../admin/metrics';
+import type { Outbox } from '../analytics/outbox';
 import type { SidecarCache } from '../cache/cache-store';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
+import type { AddressLimiter } from '../ratelimit/address-limiter';
+import type { TierLimiter } from '../ratelimit/tier-limiter';
 import { admitRequest } from './admit-request';
-import { answerPreflight, applyCors, isPreflight } from './cors';
-import { prepareForwardHeaders } from './forward-headers';
+import { answerPreflight, gatewayHeaders, isPreflight, setHeaders } from './cors';
+import { problems } from './problems';
 import { sendProblem } from './send-problem';
 import type { UpstreamProxy } from './upstream-proxy';
 
@@ -17,42 +20,114 @@ export interface RequestPathDeps {
   maxStalenessS: number | undefined;
   metrics: SidecarMetrics;
   logger: Logger;
+  tierLimiter: TierLimiter;
+  addressLimiter: AddressLimiter;
+  outbox: Outbox;
 }
+
+/** What the close listener needs to record a finished request; carried on the response, not in a closure. */
+interface RequestRecord {
+  startedAt: number;
+  requestId: string;
+  method: string | undefined;
+  pathname: string;
+  outcome: string;
+  /** Set once a key was accepted: only such requests become usage events (they have an application). */
+  appId: string | null;
+  apiId: string;
+  keyId: string;
+  bytesIn: number;
+}
+const kRecord = Symbol('gatehouse.request');
+type Recorded = ServerResponse & { [kRecord]: RequestRecord };
 
 /**
  * The data port's handler: CORS, admission, then the upstream. Logs carry the path without its query string,
- * never a key or an Authorization header.
+ * never a key or an Authorization header. It runs for every request, so it creates no closure per request.
  */
-export function createRequestHandler({ cache, upstream, now, maxStalenessS, metrics, logger }: RequestPathDeps) {
+export function createRequestHandler({ cache, upstream, now, maxStalenessS, metrics, logger, tierLimiter, addressLimiter, outbox }: RequestPathDeps) {
+  function onClose(this: ServerResponse): void {
+    const record = (this as Recorded)[kRecord];
+    const seconds = (performance.now() - record.startedAt) / 1000;
+    metrics.recordRequest(record.outcome, this.statusCode, seconds, this.writableFinished);
+    if (record.appId !== null) {
+      // No key, no Authorization and no query string in an event (DESIGN.md, Analytics); the key's id is not a secret.
+      outbox.append({
+        at: now(),
+        apiId: record.apiId,
+        appId: record.appId,
+        keyId: record.keyId,
+        method: record.method ?? 'GET',
+        status: this.writableFinished ? this.statusCode : 499,
+        latencyMs: Math.round(seconds * 100_000) / 100,
+        bytesIn: record.bytesIn,
+        bytesOut: Number(this.getHeader('content-length') ?? 0) || 0,
+      });
+    }
+    // Checked first: building the log object for a level that is off would cost every request.
+    if (logger.isLevelEnabled('debug')) {
+      const { requestId, method, pathname: path, outcome } = record;
+      logger.debug({ requestId, method, path, status: this.statusCode, outcome, ms: Math.round(seconds * 1000) }, 'request');
+    }
+  }
+
   return function handleRequest(req: IncomingMessage, res: ServerResponse): void {
-    const startedAt = performance.now();
-    const requestId = randomUUID();
     const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
-    const pathname = queryAt >= 0 ? url.slice(0, queryAt) : url;
-    let outcome = 'proxied';
-    res.once('close', () => {
-      const seconds = (performance.now() - startedAt) / 1000;
-      metrics.recordRequest(outcome, res.statusCode, seconds, res.writableFinished);
-      logger.debug({ requestId, method: req.method, path: pathname, status: res.statusCode, outcome, ms: Math.round(seconds * 1000) }, 'request');
-    });
+    const record: RequestRecord = {
+      startedAt: performance.now(),
+      requestId: randomUUID(),
+      method: req.method,
+      pathname: queryAt >= 0 ? url.slice(0, queryAt) : url,
+      outcome: 'proxied',
+      appId: null,
+      apiId: '',
+      keyId: '',
+      bytesIn: Number(req.headers['content-length'] ?? 0) || 0,
+    };
+    (res as Recorded)[kRecord] = record;
+    res.on('close', onClose);
 
-    res.setHeader('x-gatehouse-request-id', requestId);
-    if (applyCors(req, res, cache.index.corsOrigins) && isPreflight(req)) {
-      outcome = 'preflight';
+    const { headers, corsOwned } = gatewayHeaders(req, record.requestId, cache.index.corsOrigins);
+    if (corsOwned && isPreflight(req)) {
+      record.outcome = 'preflight';
+      setHeaders(res, headers);
       answerPreflight(res);
       return;
     }
 
-    const admission = admitRequest({ cache, pathname, headers: req.headers, now: now(), maxStalenessS });
+    const at = now();
+    const admission = admitRequest({ cache, pathname: record.pathname, headers: req.headers, now: at, maxStalenessS });
     if (!admission.ok) {
-      outcome = admission.problem.code;
-      sendProblem(res, admission.problem);
+      let problem = admission.problem;
+      // Failed authentication is limited per client address; no per-subscription counter exists for it.
+      if (problem.status === 401) {
+        const attempt = addressLimiter.allow(req.socket.remoteAddress ?? 'unknown', at);
+        if (!attempt.allowed) {
+          problem = problems.tooManyFailures(attempt.retryAfterS);
+          res.setHeader('retry-after', String(attempt.retryAfterS));
+        }
+      }
+      record.outcome = problem.code;
+      setHeaders(res, headers);
+      sendProblem(res, problem);
       return;
     }
     const { compiled, rest, presented, appId, apiId } = admission;
-    prepareForwardHeaders(req.headers, presented, { appId, apiId, requestId });
+    record.appId = appId;
+    record.apiId = apiId;
+    record.keyId = admission.keyId;
+    const limit = tierLimiter.check(admission.subscriptionId, admission.tier, at);
+    if (limit) {
+      for (const name in limit.headers) headers.push(name, limit.headers[name] as string);
+      if (!limit.allowed) {
+        record.outcome = 'RATE_LIMITED';
+        setHeaders(res, headers);
+        sendProblem(res, problems.rateLimited(limit.retryAfterS));
+        return;
+      }
+    }
     const path = (compiled.upstream.basePath + rest || '/') + (queryAt >= 0 ? url.slice(queryAt) : '');
-    upstream.forward(req, res, compiled.upstream, path);
+    upstream.forward(req, res, compiled.upstream, path, { presented, identity: { appId, apiId, requestId: record.requestId }, responseHeaders: headers, corsOwned });
   };
 }

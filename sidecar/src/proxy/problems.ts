@@ -14,6 +14,12 @@ export const problems = {
   upstreamUnavailable: () => problem(502, 'UPSTREAM_UNAVAILABLE', 'Backend unavailable', 'The backend refused or dropped the request.'),
   upstreamTimeout: () => problem(504, 'UPSTREAM_TIMEOUT', 'Backend timed out', 'The backend did not answer in time.'),
   internal: () => problem(500, 'INTERNAL', 'Internal error'),
+  rateLimited: (retryAfterS: number) =>
+    problem(429, 'RATE_LIMITED', 'Too many requests', "This application is over its tier's rate limit for this API.", { retryAfterSeconds: retryAfterS }),
+  tooManyFailures: (retryAfterS: number) =>
+    problem(429, 'TOO_MANY_FAILED_ATTEMPTS', 'Too many requests', 'Too many requests without a valid key from this address.', {
+      retryAfterSeconds: retryAfterS,
+    }),
 } satisfies Record<string, (...args: never[]) => Problem>;
 
 const REJECTIONS: Record<RejectionCode, () => Problem> = {

@@ -3,8 +3,9 @@ import https from 'node:https';
 import httpProxy from 'http-proxy';
 import type { UpstreamBase } from '../cache/upstream-base';
 import type { Logger } from '../logger';
-import { reconcileUpstreamCors } from './cors';
-import { stripResponseHopByHop } from './forward-headers';
+import type { PresentedKey } from '../verify/extract-api-key';
+import { setHeaders } from './cors';
+import { prepareForwardHeaders, reconcileUpstreamCors, stripResponseHopByHop, type UpstreamIdentity } from './forward-headers';
 import { problems } from './problems';
 import { sendProblem } from './send-problem';
 
@@ -15,23 +16,40 @@ export interface UpstreamProxyOptions {
   logger: Logger;
 }
 
+/** What the request path knows about an admitted request; absent for a bare forward (the bench's floor). */
+export interface ForwardContext {
+  presented: PresentedKey;
+  identity: UpstreamIdentity;
+  /** Flat `[name, value, ...]` headers the gateway adds to every answer (request id, Vary, CORS). */
+  responseHeaders: readonly string[];
+  corsOwned: boolean;
+}
+
 export interface UpstreamProxy {
-  forward(req: IncomingMessage, res: ServerResponse, upstream: UpstreamBase, path: string): void;
+  forward(req: IncomingMessage, res: ServerResponse, upstream: UpstreamBase, path: string, context?: ForwardContext): void;
   close(): void;
 }
 
-/** Per-request state the proxy's events need; keyed by the incoming request, which every event carries. */
+/** Per-request state the proxy's events need; hung on the incoming request, which every event carries. */
 interface Exchange {
-  proxyReq?: ClientRequest;
+  proxyReq: ClientRequest | undefined;
   settled: boolean;
-  timer?: NodeJS.Timeout;
-  clientConnection?: string;
+  timer: NodeJS.Timeout | undefined;
+  clientConnection: string | undefined;
+  /** Admitted by the gateway (not a bare forward): its Vary and CORS rules apply to the answer. */
+  gateway: boolean;
+  corsOwned: boolean;
 }
+const kExchange = Symbol('gatehouse.exchange');
+const kClient = Symbol('gatehouse.client');
+type Tracked = IncomingMessage & { [kExchange]?: Exchange };
+type Upstream = IncomingMessage & { [kClient]?: ServerResponse };
 
 /**
  * http-proxy with keep-alive agents (without them its throughput collapses, http-proxy#929), an upstream timeout
  * that can tell 504 from 502, and the fix for its socket leak on Node >= 15.5 (http-proxy#1559/#1586): when the
  * client goes away before its response finished, the upstream request is destroyed, whatever state it is in.
+ * Listeners are module-level functions rather than per-request closures: this runs for every request.
  */
 export function createUpstreamProxy({ timeoutMs, maxSockets, logger }: UpstreamProxyOptions): UpstreamProxy {
   // `timeout` makes Node honour the backend's `Keep-Alive: timeout=N` hint and retire an idle socket a second before
@@ -39,64 +57,68 @@ export function createUpstreamProxy({ timeoutMs, maxSockets, logger }: UpstreamP
   const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: Math.min(maxSockets, 64), timeout: 60_000 };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
   const proxy = httpProxy.createProxyServer({ xfwd: true, changeOrigin: true, ignorePath: true });
-  const exchanges = new WeakMap<IncomingMessage, Exchange>();
 
-  // Emitted once the upstream request has a socket; a request queued in the agent may be abandoned before that.
+  // Emitted once the upstream request exists; a request queued in the agent may be abandoned before that.
   proxy.on('proxyReq', (proxyReq, req) => {
-    const exchange = exchanges.get(req);
+    const exchange = (req as Tracked)[kExchange];
     if (!exchange) return;
     exchange.proxyReq = proxyReq;
     if (exchange.settled) proxyReq.destroy();
   });
 
   proxy.on('proxyRes', (proxyRes, req, res) => {
-    const exchange = exchanges.get(req);
+    const exchange = (req as Tracked)[kExchange];
     clearTimeout(exchange?.timer);
+    (proxyRes as Upstream)[kClient] = res;
+    proxyRes.once('close', onUpstreamClose);
     const keepAliveHint = proxyRes.headers['keep-alive'];
     stripResponseHopByHop(proxyRes.headers);
     // http-proxy copies the headers to the client synchronously after this event; the agent reads the hint only
     // when the response ends, so it gets it back once the copy is done.
-    if (keepAliveHint) {
-      queueMicrotask(() => {
-        proxyRes.headers['keep-alive'] = keepAliveHint;
-      });
-    }
-    reconcileUpstreamCors(proxyRes.headers, res);
+    if (keepAliveHint) queueMicrotask(() => (proxyRes.headers['keep-alive'] = keepAliveHint));
+    if (exchange?.gateway) reconcileUpstreamCors(proxyRes.headers, exchange.corsOwned);
     delete proxyRes.headers.connection;
     // http-proxy derives the client's Connection header from the request; give it back the client's own value.
     if (exchange?.clientConnection) req.headers.connection = exchange.clientConnection;
   });
 
   proxy.on('error', (error, req, res) => {
-    const exchange = exchanges.get(req);
+    const exchange = (req as Tracked)[kExchange];
     if (!exchange || exchange.settled) return;
     settle(exchange);
     if (!(res instanceof http.ServerResponse) || res.destroyed) return;
+    if (res.headersSent) {
+      // The backend died mid-body: cut the client's connection rather than end the answer as if it were complete.
+      res.destroy();
+      return;
+    }
     const code = (error as NodeJS.ErrnoException).code;
     logger.warn({ err: { message: error.message, code }, requestId: res.getHeader('x-gatehouse-request-id') }, 'upstream request failed');
     sendProblem(res, code === 'ETIMEDOUT' ? problems.upstreamTimeout() : problems.upstreamUnavailable());
   });
 
-  function settle(exchange: Exchange): void {
-    exchange.settled = true;
-    clearTimeout(exchange.timer);
-    exchange.proxyReq?.destroy();
+  function onTimeout(this: { req: Tracked; res: ServerResponse }): void {
+    const exchange = this.req[kExchange];
+    if (!exchange || exchange.settled) return;
+    settle(exchange);
+    sendProblem(this.res, problems.upstreamTimeout());
   }
 
   return {
-    forward(req, res, upstream, path) {
-      const exchange: Exchange = { settled: false, clientConnection: req.headers.connection };
-      exchanges.set(req, exchange);
-      delete req.headers.connection;
-      exchange.timer = setTimeout(() => {
-        if (exchange.settled) return;
-        settle(exchange);
-        sendProblem(res, problems.upstreamTimeout());
-      }, timeoutMs);
-      res.once('close', () => {
-        if (!res.writableFinished) settle(exchange);
-        else clearTimeout(exchange.timer);
-      });
+    forward(req, res, upstream, path, context) {
+      const exchange: Exchange = {
+        proxyReq: undefined,
+        settled: false,
+        timer: undefined,
+        clientConnection: req.headers.connection,
+        gateway: context !== undefined,
+        corsOwned: context?.corsOwned ?? false,
+      };
+      (req as Tracked)[kExchange] = exchange;
+      prepareForwardHeaders(req.headers, context?.presented ?? null, context?.identity ?? null);
+      if (context) setHeaders(res, context.responseHeaders);
+      exchange.timer = setTimeout(onTimeout.bind({ req: req as Tracked, res }), timeoutMs);
+      res.once('close', onResponseClose);
       const target = { protocol: upstream.protocol, host: upstream.host, hostname: upstream.hostname, port: String(upstream.port), path };
       proxy.web(req, res, { target, agent: agents[upstream.protocol] });
     },
@@ -106,4 +128,23 @@ export function createUpstreamProxy({ timeoutMs, maxSockets, logger }: UpstreamP
       agents['https:'].destroy();
     },
   };
+}
+
+function settle(exchange: Exchange): void {
+  exchange.settled = true;
+  clearTimeout(exchange.timer);
+  exchange.proxyReq?.destroy();
+}
+
+/** A backend that dies mid-body must not look like a complete answer: http-proxy would leave the client hanging. */
+function onUpstreamClose(this: Upstream): void {
+  const client = this[kClient];
+  if (!this.complete && client && !client.writableFinished) client.destroy();
+}
+
+function onResponseClose(this: ServerResponse): void {
+  const exchange = (this.req as Tracked)[kExchange];
+  if (!exchange) return;
+  if (!this.writableFinished) settle(exchange);
+  else clearTimeout(exchange.timer);
 }

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ANALYTICS_PATH, type UsageEvent, usageBatchSchema } from '../contract/analytics';
 import { SIGNATURE_HEADER } from '../contract/signature';
 import { SYNC_PATH, type SyncChange, type SyncSettings, syncReportSchema, syncResponseSchema } from '../contract/sync';
 import { signWithTestKey } from './portal-keys';
@@ -69,8 +70,34 @@ export async function startFakePortal(environment = 'default') {
     res.end(bytes);
   }
 
+  const usage = new Map<string, UsageEvent>();
+  const analytics = { down: false, batches: 0, droppedTotal: 0 };
+
+  /** The ingest endpoint: idempotent on event id, as the real portal's is. */
+  function ingest(req: http.IncomingMessage, res: http.ServerResponse): void {
+    let body = '';
+    req.on('data', (c: Buffer) => {
+      body += c;
+    });
+    req.on('end', () => {
+      if (analytics.down) return void res.writeHead(503).end();
+      const batch = usageBatchSchema.parse(JSON.parse(body));
+      analytics.batches += 1;
+      analytics.droppedTotal = batch.droppedTotal;
+      let accepted = 0;
+      for (const event of batch.events) {
+        if (usage.has(event.eventId)) continue;
+        usage.set(event.eventId, event);
+        accepted += 1;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ batchId: batch.batchId, accepted, duplicates: batch.events.length - accepted }));
+    });
+  }
+
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://portal');
+    if (url.pathname === ANALYTICS_PATH && req.method === 'POST' && req.headers.authorization === `Bearer ${TEST_TOKEN}`) return ingest(req, res);
     if (url.pathname !== SYNC_PATH) return void res.writeHead(404).end();
     state.authorizations.push(req.headers.authorization ?? '');
     if (req.headers.authorization !== `Bearer ${TEST_TOKEN}`) return void res.writeHead(401).end();
@@ -111,6 +138,9 @@ export async function startFakePortal(environment = 'default') {
     environment,
     polls,
     state,
+    /** Usage events stored by the ingest endpoint, by event id; `analytics.down` makes it answer 503. */
+    usage,
+    analytics,
     /** Every signed 200 answer sent, oldest first. */
     sent,
     get revision() {

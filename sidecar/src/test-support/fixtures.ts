@@ -22,7 +22,7 @@ export const subscription = (appId: string, apiId: string, status: SubscriptionE
 export const tier = (): SyncChange => ({
   kind: 'tier',
   id: 'gold',
-  data: { tierId: 'gold', name: 'Gold', requestsPerMinute: 600, burst: 50, monthlyQuota: null } satisfies TierEntity,
+  data: { tierId: 'gold', name: 'Gold', requestsPerMinute: 60_000, burst: 1_000, monthlyQuota: null } satisfies TierEntity,
 });
 
 export const deletion = (kind: SyncChange['kind'], id: string): SyncChange => ({ kind, id, data: null }) as SyncChange;

@@ -1,5 +1,6 @@
+import { hash } from 'node:crypto';
 import type { CacheIndex } from '../cache/cache-index';
-import { hashApiKey, isWellFormedApiKey } from '../contract/key-format';
+import { isWellFormedApiKey } from '../contract/key-format';
 import type { TierEntity } from '../contract/sync';
 import type { PresentedKey } from './extract-api-key';
 
@@ -21,21 +22,26 @@ export interface VerifyInput {
 /**
  * Checks a presented key against the cached state for one API. The format and checksum check comes before hashing
  * so that garbage costs no SHA-256 and no lookup. A revoked key is simply absent from the cache: UNKNOWN.
+ * The digest is the contract's SHA-256 of the key (hashApiKey), taken in the key table's one-byte form ('binary' is latin1) instead of
+ * hex so that the lookup needs no conversion.
  */
 export function verifyRequest({ presented, apiId, index, now }: VerifyInput): Verdict {
   if (!presented) return { ok: false, code: 'MISSING' };
   if (!isWellFormedApiKey(presented.key)) return { ok: false, code: 'MALFORMED' };
-  const key = index.keyByHash(hashApiKey(presented.key));
-  if (!key) return { ok: false, code: 'UNKNOWN' };
-  if (key.expiresAt !== null && now >= key.expiresAt) return { ok: false, code: 'EXPIRED' };
-  const subscription = index.subscription(key.appId, apiId);
+  const keys = index.keys;
+  const slot = keys.slotOf(hash('sha256', presented.key, 'binary'));
+  if (slot < 0) return { ok: false, code: 'UNKNOWN' };
+  const expiresAt = keys.expiresAt(slot);
+  if (expiresAt !== null && now >= expiresAt) return { ok: false, code: 'EXPIRED' };
+  const appId = keys.appId(slot);
+  const subscription = index.subscription(appId, apiId);
   if (!subscription) return { ok: false, code: 'NOT_SUBSCRIBED' };
   if (subscription.status !== 'active') return { ok: false, code: 'SUBSCRIPTION_BLOCKED' };
   return {
     ok: true,
-    appId: key.appId,
+    appId,
     apiId,
-    keyId: key.keyId,
+    keyId: keys.keyId(slot),
     subscriptionId: subscription.subscriptionId,
     tier: index.tier(subscription.tierId) ?? null,
   };

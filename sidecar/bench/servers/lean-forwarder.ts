@@ -1,0 +1,19 @@
+import http from 'node:http';
+import { compileUpstream } from '../../src/cache/upstream-base';
+import { createLogger } from '../../src/logger';
+import { createUpstreamProxy } from './lean/lean-upstream-proxy';
+
+/**
+ * The sidecar's own upstream forwarder with no checks in front of it: the floor of the request path as it is
+ * built, so the gap between this and the full sidecar is what admission, metrics and headers cost.
+ */
+const [port, upstreamPort] = process.argv.slice(2).map(Number) as [number, number];
+const upstream = compileUpstream(`http://127.0.0.1:${upstreamPort}/api`);
+const proxy = createUpstreamProxy({ timeoutMs: 30_000, maxSockets: 256, logger: createLogger('warn') });
+const CONTEXT = '/bench/v1';
+http
+  .createServer((req, res) => {
+    const url = req.url ?? '/';
+    proxy.forward(req, res, upstream, upstream.basePath + (url.startsWith(CONTEXT) ? url.slice(CONTEXT.length) : url));
+  })
+  .listen(port, '127.0.0.1', () => process.stdout.write('ready\n'));
