@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useSession } from 'next-auth/react';
 import { AccountMenu } from './account-menu';
+import { SearchPalette } from './search-palette';
+import { ThemeToggle } from './theme-toggle';
 
 const NAV = [
   { href: '/', label: 'APIs', active: (p: string) => p === '/' || p.startsWith('/apis') },
@@ -41,7 +43,9 @@ export function SiteHeader() {
             );
           })}
         </nav>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-2">
+          <SearchPalette />
+          <ThemeToggle />
           <AccountMenu />
         </div>
       </div>

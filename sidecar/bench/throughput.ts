@@ -70,6 +70,16 @@ export async function runThroughput(o: ThroughputOptions, log: (line: string) =>
     await waitForStatus(`http://127.0.0.1:${port(2)}${path1}`, 200, sidecar, 10_000, { 'x-api-key': key });
     targets.push({ name: 'sidecar (all checks)', proc: sidecar, url: `http://127.0.0.1:${port(2)}${path1}`, headers: { 'x-api-key': key } });
 
+    // The same sidecar without the rate limiter and the analytics outbox: their cost per request is the difference.
+    const plainArgs = [...args, '--rate-limits', 'off', '--analytics', 'off'];
+    plainArgs[plainArgs.indexOf('--listen') + 1] = `127.0.0.1:${port(7)}`;
+    plainArgs[plainArgs.indexOf('--admin-listen') + 1] = `127.0.0.1:${port(8)}`;
+    plainArgs[plainArgs.indexOf('--cache') + 1] = path.join(dir, 'sidecar-plain.db');
+    const plain = startManaged('sidecar-plain', pinned(o.serverCpu, ...tsNode('sidecar/src/main.ts', plainArgs, nodeArgs())), { ...process.env, GATEHOUSE_GATEWAY_TOKEN: TOKEN });
+    procs.push(plain);
+    await waitForStatus(`http://127.0.0.1:${port(8)}/readyz`, 200, plain);
+    targets.push({ name: 'sidecar (no limits/analytics)', proc: plain, url: `http://127.0.0.1:${port(7)}${path1}`, headers: { 'x-api-key': key } });
+
     const bare = startManaged('bare-http-proxy', pinned(o.serverCpu, ...tsNode('sidecar/bench/servers/bare-proxy.ts', [String(port(4)), String(port(1))])));
     procs.push(bare);
     await waitForStatus(`http://127.0.0.1:${port(4)}${path1}`, 200, bare);

@@ -24,6 +24,8 @@ export const FLAGS: readonly FlagSpec[] = [
   { flag: '--upstream-timeout-ms', env: 'GATEHOUSE_UPSTREAM_TIMEOUT_MS', key: 'upstreamTimeoutMs', help: 'Time to upstream response headers before 504 [30000]' },
   { flag: '--upstream-max-sockets', env: 'GATEHOUSE_UPSTREAM_MAX_SOCKETS', key: 'upstreamMaxSockets', help: 'Keep-alive sockets per upstream host [256]' },
   { flag: '--drain-timeout-ms', env: 'GATEHOUSE_DRAIN_TIMEOUT_MS', key: 'drainTimeoutMs', help: 'Bound on draining in-flight requests at shutdown [10000]' },
+  { flag: '--rate-limits', env: 'GATEHOUSE_RATE_LIMITS', key: 'rateLimits', help: 'Enforce tier rate limits: on|off [on]' },
+  { flag: '--analytics', env: 'GATEHOUSE_ANALYTICS', key: 'analytics', help: 'Record and ship usage events: on|off [on]' },
   { flag: '--analytics-max-events', env: 'GATEHOUSE_ANALYTICS_MAX_EVENTS', key: 'analyticsMaxEvents', help: 'Outbox cap: past it new usage events are dropped and counted exactly [1000000]' },
   { flag: '--analytics-flush-ms', env: 'GATEHOUSE_ANALYTICS_FLUSH_MS', key: 'analyticsFlushMs', help: 'Group-commit window for usage events; bounds what kill -9 can lose [100]' },
   { flag: '--analytics-batch-size', env: 'GATEHOUSE_ANALYTICS_BATCH_SIZE', key: 'analyticsBatchSize', help: 'Usage events per batch shipped to the portal [1000]' },

@@ -40,6 +40,8 @@ const pinnedKey = z.string(required('a string')).transform((value, ctx) => {
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(min, `must be >= ${min}`).max(max, `must be <= ${max}`);
 
+const onOff = z.enum(['on', 'off'], { error: 'must be on or off' }).transform((v) => v === 'on');
+
 const configSchema = z.object({
   portalUrl: z
     .url({ protocol: /^https?$/, ...required('an http(s) URL') })
@@ -60,6 +62,8 @@ const configSchema = z.object({
   upstreamTimeoutMs: int(1).default(30_000),
   upstreamMaxSockets: int(1, 100_000).default(256),
   drainTimeoutMs: int(0).default(10_000),
+  rateLimits: onOff.default(true),
+  analytics: onOff.default(true),
   analyticsMaxEvents: int(1).default(1_000_000),
   analyticsFlushMs: int(1, 60_000).default(100),
   analyticsBatchSize: int(1, 5_000).default(1_000),

@@ -82,9 +82,9 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
         maxStalenessS,
         metrics,
         logger,
-        tierLimiter: new TierLimiter(),
+        tierLimiter: config.rateLimits ? new TierLimiter() : null,
         addressLimiter: new AddressLimiter(),
-        outbox,
+        outbox: config.analytics ? outbox : null,
       })));
     servers.push(await startServer(config.adminListen, createAdminHandler({ cache, metrics, now, maxStalenessS, syncState: () => syncLoop?.state ?? null })));
   } catch (error) {
@@ -112,6 +112,7 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
     minIdlePollMs: options.minIdlePollMs,
   });
   syncLoop = sync;
+  // With analytics off nothing is appended, but a backlog from before is still delivered.
   shipper.start();
 
   const { environment, revision } = cache.meta;

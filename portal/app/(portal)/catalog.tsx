@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/page-header';
 import { useApis } from '@/lib/client/use-apis';
 import { useDebouncedValue } from '@/lib/client/use-debounced-value';
 import { ApiCard } from './api-card';
+import { OnboardingGuide } from './onboarding-guide';
 
 export function Catalog() {
   const router = useRouter();
@@ -38,8 +39,9 @@ export function Catalog() {
 
   return (
     <>
+      <OnboardingGuide />
       <PageHeader title="API catalog" description="Find an API, subscribe an application to it and call it through the gateway with your key." />
-      <div className="relative mb-6 max-w-xl">
+      <div id="catalog" className="relative mb-6 max-w-xl scroll-mt-24">
         <label htmlFor="api-search" className="sr-only">
           Search APIs
         </label>

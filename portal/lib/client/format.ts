@@ -18,3 +18,13 @@ export function formatQuota(monthlyQuota: number | null): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Expiry with the time when it is within a week: a rotation's grace deadline matters to the hour. */
+export function formatExpiry(iso: string | null, now = Date.now()): string {
+  if (!iso) return 'Never';
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return '—';
+  return Math.abs(at - now) < 7 * 86_400_000 ? dateTimeFormat.format(at) : dateFormat.format(at);
+}

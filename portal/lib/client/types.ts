@@ -39,6 +39,8 @@ export interface ApiEnvironment {
 }
 
 export interface ApiDetail extends ApiSummary {
+  /** Markdown from the publisher; rendered without raw HTML. */
+  overview: string;
   operations: Operation[];
   tiers: Tier[];
   environments: ApiEnvironment[];
@@ -84,6 +86,12 @@ export interface ApiKey {
 /** The answer to creating a key: the only time the plaintext `key` ever reaches the browser. */
 export interface CreatedApiKey extends ApiKey {
   key: string;
+}
+
+/** The answer to rotating a key: the new key (plaintext once) and the old one with its grace deadline. */
+export interface RotatedApiKey {
+  key: CreatedApiKey;
+  previous: ApiKey;
 }
 
 export interface Environment {

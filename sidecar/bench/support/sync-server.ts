@@ -3,6 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pinnedPublicKey, SIGNATURE_HEADER, signBody } from '../../src/contract/signature';
+import { ANALYTICS_PATH, usageBatchSchema } from '../../src/contract/analytics';
 import { SYNC_PATH, type SyncChange, type SyncResponse } from '../../src/contract/sync';
 
 /**
@@ -18,6 +19,8 @@ export async function startSnapshotServer(environment: string, changes: SyncChan
   const snapshotSignature = signBody(snapshotBody, privateKey);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://bench');
+    // Usage batches are acknowledged (not stored), so the sidecar's outbox does its whole job: append, ship, delete.
+    if (url.pathname === ANALYTICS_PATH) return acknowledgeUsage(req, res);
     if (url.pathname !== SYNC_PATH) return void res.writeHead(404).end();
     const since = Number(url.searchParams.get('since') ?? 0);
     const send = (body: Buffer, signature: string) =>
@@ -39,4 +42,14 @@ export async function startSnapshotServer(environment: string, changes: SyncChan
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function acknowledgeUsage(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const batch = usageBatchSchema.parse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ batchId: batch.batchId, accepted: batch.events.length, duplicates: 0 }));
+  });
 }

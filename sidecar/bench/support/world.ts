@@ -15,7 +15,7 @@ export function generateWorld(keyCount: number, upstreamUrl: string, appCount = 
       id: BENCH_API_ID,
       data: { apiId: BENCH_API_ID, name: 'Bench', version: 'v1', context: BENCH_CONTEXT, upstreamUrl, status: 'active' },
     },
-    { kind: 'tier', id: 'tier_gold', data: { tierId: 'tier_gold', name: 'Gold', requestsPerMinute: null, burst: null, monthlyQuota: null } },
+    { kind: 'tier', id: 'tier_gold', data: { tierId: 'tier_gold', name: 'Gold', requestsPerMinute: 1_000_000_000, burst: 1_000_000_000, monthlyQuota: null } },
   ];
   for (let a = 0; a < appCount; a++) {
     const subscriptionId = `sub_${a}`;

@@ -73,12 +73,25 @@ export function createMetrics(cache: () => SidecarCache, now: Clock): SidecarMet
     },
   });
 
+  // The labelled children, resolved once per (outcome, status class): prom-client's per-call label lookup (sorting
+  // and joining the label values into a key) costs more than the increment itself on a path run for every request.
+  const requestChildren = new Map<string, { count: ReturnType<typeof requests.labels>; duration: ReturnType<typeof duration.labels> }>();
+  const childrenFor = (outcome: string, statusClass: number) => {
+    const key = `${outcome} ${statusClass}`;
+    let children = requestChildren.get(key);
+    if (children === undefined) {
+      children = { count: requests.labels(outcome, `${statusClass}xx`), duration: duration.labels(outcome) };
+      requestChildren.set(key, children);
+    }
+    return children;
+  };
+
   return {
     registry,
     recordRequest(outcome, status, seconds, finished) {
-      const label = finished ? outcome : 'client_aborted';
-      requests.inc({ outcome: label, status_class: `${Math.floor(status / 100)}xx` });
-      duration.observe({ outcome: label }, seconds);
+      const children = childrenFor(finished ? outcome : 'client_aborted', Math.floor(status / 100));
+      children.count.inc();
+      children.duration.observe(seconds);
     },
     recordSyncAttempt: () => syncAttempts.inc(),
     recordSyncFailure: (reason) => syncFailures.inc({ reason }),

@@ -14,40 +14,41 @@ export interface OutboxOptions {
 }
 
 /**
- * The analytics outbox: events are buffered in memory and appended to SQLite in group commits (one transaction per
- * window), so a `kill -9` loses at most one window of events. Rows leave only when the cloud acknowledged them.
- * Sequence numbers come from AUTOINCREMENT, so they are never reused after deletion; with the epoch (random per
- * outbox table) they make event ids the cloud can deduplicate on.
+ * The analytics outbox: events are buffered in memory and appended to SQLite in group commits, one row per commit
+ * holding the whole group (a row per event cost more CPU than proxying the request), so a `kill -9` loses at most
+ * one window of events. Rows leave only when the cloud acknowledged them. Row numbers come from AUTOINCREMENT, so
+ * they are never reused after deletion; with the epoch (random per outbox table) and the position in the row they
+ * make event ids the cloud can deduplicate on.
  */
 export class Outbox {
   private buffer: PendingEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
   private droppedCount = 0;
-  private readonly insert: Database.Statement;
-  private readonly count: Database.Statement<[], { n: number }>;
-  private readonly readBatch: Database.Statement<[number], { seq: number; body: string }>;
+  private readonly insert: Database.Statement<[number, string]>;
+  private readonly readRows: Database.Statement<[number], { seq: number; count: number; body: string }>;
   private readonly deleteUpTo: Database.Statement<[number]>;
-  private rows: number;
+  private readonly countStored: Database.Statement<[], { n: number }>;
+  private events: number;
   readonly epoch: string;
 
   constructor(
     private readonly db: Database.Database,
     private readonly options: OutboxOptions,
   ) {
-    db.exec(`CREATE TABLE IF NOT EXISTS outbox_events (seq INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL);
+    db.exec(`CREATE TABLE IF NOT EXISTS outbox_groups (seq INTEGER PRIMARY KEY AUTOINCREMENT, count INTEGER NOT NULL, body TEXT NOT NULL);
              CREATE TABLE IF NOT EXISTS outbox_meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);`);
     db.prepare(`INSERT OR IGNORE INTO outbox_meta (k, v) VALUES ('epoch', ?)`).run(randomBytes(6).toString('base64url'));
     this.epoch = (db.prepare(`SELECT v FROM outbox_meta WHERE k = 'epoch'`).get() as { v: string }).v;
-    this.insert = db.prepare('INSERT INTO outbox_events (body) VALUES (?)');
-    this.count = db.prepare('SELECT count(*) AS n FROM outbox_events');
-    this.readBatch = db.prepare('SELECT seq, body FROM outbox_events ORDER BY seq LIMIT ?');
-    this.deleteUpTo = db.prepare('DELETE FROM outbox_events WHERE seq <= ?');
-    this.rows = this.count.get()?.n ?? 0;
+    this.insert = db.prepare('INSERT INTO outbox_groups (count, body) VALUES (?, ?)');
+    this.readRows = db.prepare('SELECT seq, count, body FROM outbox_groups ORDER BY seq LIMIT ?');
+    this.deleteUpTo = db.prepare('DELETE FROM outbox_groups WHERE seq <= ?');
+    this.countStored = db.prepare('SELECT coalesce(sum(count), 0) AS n FROM outbox_groups');
+    this.events = this.countStored.get()?.n ?? 0;
   }
 
-  /** Called once per proxied request; cheap: a push, and a timer armed once per window. */
+  /** Called once per answered request; cheap: a push, and a timer armed once per window. */
   append(event: PendingEvent): void {
-    if (this.rows + this.buffer.length >= this.options.maxEvents) {
+    if (this.events + this.buffer.length >= this.options.maxEvents) {
       this.droppedCount++;
       return;
     }
@@ -56,34 +57,42 @@ export class Outbox {
     else this.timer ??= setTimeout(() => this.flush(), this.options.flushIntervalMs);
   }
 
-  /** Writes the buffer in one transaction. */
+  /** Writes the buffer as one row, in one (implicit) transaction. */
   flush(): number {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const events = this.buffer;
-    if (events.length === 0) return 0;
+    const group = this.buffer;
+    if (group.length === 0) return 0;
     this.buffer = [];
-    this.db.transaction(() => {
-      for (const e of events) this.insert.run(JSON.stringify(e));
-    })();
-    this.rows += events.length;
-    return events.length;
+    this.insert.run(group.length, JSON.stringify(group));
+    this.events += group.length;
+    return group.length;
   }
 
-  /** The oldest stored events, with their ids; nothing is removed until `acknowledge`. */
-  peek(limit: number): { lastSeq: number; events: UsageEvent[] } {
-    const rows = this.readBatch.all(limit);
-    const events = rows.map((r) => ({ eventId: `${this.epoch}:${r.seq}`, ...(JSON.parse(r.body) as PendingEvent) }));
-    return { lastSeq: rows.at(-1)?.seq ?? 0, events };
+  /** The oldest stored events (whole groups, at least one, up to `limit` events), with their ids. */
+  peek(limit: number): { firstSeq: number; lastSeq: number; events: UsageEvent[] } {
+    const events: UsageEvent[] = [];
+    let firstSeq = 0;
+    let lastSeq = 0;
+    // Iterated, not fetched: a group is read from disk only if it fits in this batch.
+    for (const row of this.readRows.iterate(Math.max(1, limit))) {
+      if (events.length > 0 && events.length + row.count > limit) break;
+      const group = JSON.parse(row.body) as PendingEvent[];
+      for (let i = 0; i < group.length; i++) events.push({ eventId: `${this.epoch}:${row.seq}.${i}`, ...(group[i] as PendingEvent) });
+      if (firstSeq === 0) firstSeq = row.seq;
+      lastSeq = row.seq;
+    }
+    return { firstSeq, lastSeq, events };
   }
 
   acknowledge(lastSeq: number): void {
-    const { changes } = this.deleteUpTo.run(lastSeq);
-    this.rows -= changes;
+    this.deleteUpTo.run(lastSeq);
+    this.events = this.countStored.get()?.n ?? 0;
   }
 
+  /** Events on disk, waiting for the cloud. */
   get stored(): number {
-    return this.rows;
+    return this.events;
   }
 
   get buffered(): number {

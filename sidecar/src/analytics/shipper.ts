@@ -42,13 +42,15 @@ export class Shipper {
     this.running ??= this.loop();
   }
 
-  /** Sends one batch; true when the outbox had something and the cloud acknowledged it. */
-  async shipOnce(signal?: AbortSignal): Promise<boolean> {
-    this.outbox.flush();
-    const { lastSeq, events } = this.outbox.peek(this.options.batchSize);
-    if (events.length === 0) return false;
+  /**
+   * Sends one batch of what is on disk; the number of events the cloud acknowledged (0: nothing to send). It leaves
+   * the in-memory buffer to the group commit: forcing a flush here would turn a busy loop into many tiny batches.
+   */
+  async shipOnce(signal?: AbortSignal): Promise<number> {
+    const { firstSeq, lastSeq, events } = this.outbox.peek(this.options.batchSize);
+    if (events.length === 0) return 0;
     const batch: UsageBatch = {
-      batchId: `${this.outbox.epoch}:${events[0]?.eventId.split(':')[1]}-${lastSeq}`,
+      batchId: `${this.outbox.epoch}:${firstSeq}-${lastSeq}`,
       node: this.options.nodeId,
       droppedTotal: this.outbox.dropped,
       events,
@@ -64,14 +66,15 @@ export class Shipper {
     usageAckSchema.parse(await res.json());
     this.outbox.acknowledge(lastSeq);
     this.state.shippedEvents += events.length;
-    return true;
+    return events.length;
   }
 
   private async loop(): Promise<void> {
     while (!this.abort.signal.aborted) {
       let delay = this.options.idleMs;
       try {
-        if (await this.shipOnce()) delay = 0;
+        // Straight on only while there is a backlog of full batches; otherwise let the next window fill up.
+        if ((await this.shipOnce()) >= this.options.batchSize) delay = 0;
         this.state.failures = 0;
       } catch (err) {
         this.state.failures++;
@@ -104,7 +107,7 @@ export class Shipper {
     const deadline = Date.now() + drainMs;
     while (this.outbox.stored > 0 && Date.now() < deadline) {
       try {
-        if (!(await this.shipOnce(AbortSignal.timeout(Math.max(deadline - Date.now(), 1))))) break;
+        if ((await this.shipOnce(AbortSignal.timeout(Math.max(deadline - Date.now(), 1)))) === 0) break;
       } catch {
         break;
       }

@@ -5,20 +5,38 @@ import { CacheCorruptError, CacheInUseError, CacheTooNewError, isSqliteBusy } fr
 
 export type CacheDb = Database.Database;
 
-const SCHEMA_VERSION = 1;
+/** 2: keys moved out of the JSON `entities` rows into key blocks (key-block-codec.ts). */
+const SCHEMA_VERSION = 2;
 
 /**
- * Entities are stored generically by (kind, id), the address the sync protocol uses for upserts and deletions; the
- * typed lookups (key by hash, subscription by app x API, ...) live in the in-memory index built from these rows.
+ * Entities are stored by (kind, id), the address the sync protocol uses for upserts and deletions; the typed lookups
+ * (key by hash, subscription by app x API, ...) live in the in-memory index built from these rows. Keys, up to
+ * millions of them, are stored apart, in binary blocks of many keys per row (key-block-codec.ts), so that a start
+ * neither reads a row nor parses JSON per key; their app ids are stored once (`key_apps`), and sync ids other than
+ * the key's own hash in `key_other_ids` (the portal always uses the hash). Every other kind, including kinds this
+ * file knows nothing about, is a JSON row.
  */
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS entities (
+CREATE TABLE entities (
   kind TEXT NOT NULL,
   id   TEXT NOT NULL,
   data TEXT NOT NULL,
   PRIMARY KEY (kind, id)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS meta (
+CREATE TABLE key_blocks (
+  block INTEGER PRIMARY KEY,
+  count INTEGER NOT NULL,
+  data  BLOB NOT NULL
+);
+CREATE TABLE key_other_ids (
+  other_id TEXT NOT NULL PRIMARY KEY,
+  hash     TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE key_apps (
+  n      INTEGER PRIMARY KEY,
+  app_id TEXT NOT NULL UNIQUE
+);
+CREATE TABLE meta (
   singleton    INTEGER PRIMARY KEY CHECK (singleton = 1),
   environment  TEXT NOT NULL,
   revision     INTEGER NOT NULL,
@@ -26,6 +44,9 @@ CREATE TABLE IF NOT EXISTS meta (
   settings     TEXT NOT NULL
 );
 `;
+
+/** The tables of a version 1 cache; anything else at version 1 is not a cache of ours. */
+const V1_TABLES = ['entities', 'meta'];
 
 /**
  * Opens the cache file and takes an exclusive lock on it for the life of the process. The lock is SQLite's own
@@ -52,16 +73,29 @@ export function openCacheDb(path: string): CacheDb {
     if (version > SCHEMA_VERSION) throw new CacheTooNewError(path, version, SCHEMA_VERSION);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new CacheCorruptError(`cache file ${path} failed its integrity check: ${String(check)}`);
-    // Only a new file is written here: a file that turns out to be corrupt is then moved aside exactly as found.
-    if (version < SCHEMA_VERSION) {
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    }
+    // Only a new or an older cache is written here: a file that turns out to be corrupt is moved aside exactly as found.
+    if (version < SCHEMA_VERSION) upgrade(db, path, version);
     return db;
   } catch (error) {
     db.close();
     throw isSqliteBusy(error) ? new CacheInUseError(path) : error;
   }
+}
+
+/**
+ * An older cache is started afresh: its data is only a copy of the portal's, so the sync loop refetches it as a
+ * snapshot (revision 0). Other tables in the file (the analytics outbox) are left alone.
+ */
+function upgrade(db: CacheDb, path: string, version: number): void {
+  db.transaction(() => {
+    if (version === 1) {
+      const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table'").all().map((t) => t.name);
+      if (!V1_TABLES.every((t) => tables.includes(t))) throw new CacheCorruptError(`cache file ${path} lacks the tables of a version 1 cache`);
+      db.exec('DROP TABLE entities; DROP TABLE meta;');
+    }
+    db.exec(SCHEMA);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
 }
 
 export interface MetaRow {
@@ -92,6 +126,29 @@ export function prepareStatements(db: CacheDb) {
     ),
     deleteEntity: db.prepare<[string, string]>('DELETE FROM entities WHERE kind = ? AND id = ?'),
     deleteAllEntities: db.prepare('DELETE FROM entities'),
+    /** As hex text: a JS string is garbage the JS heap recycles, where a Buffer per block leaves malloc'd memory behind. */
+    selectAllKeyBlocksHex: db.prepare<[], string>('SELECT hex(data) FROM key_blocks').pluck(),
+    /** Keys, and an upper bound of their key ids' bytes (block bytes less the fixed 48 per key and 4 per block). */
+    keyBlockTotals: db
+      .prepare<[], [number, number]>('SELECT coalesce(sum(count), 0), coalesce(sum(length(data)) - 48 * sum(count) - 4 * count(*), 0) FROM key_blocks')
+      .raw(),
+    selectKeyBlock: db.prepare<[number], { data: Buffer }>('SELECT data FROM key_blocks WHERE block = ?'),
+    upsertKeyBlock: db.prepare<[number, number, Buffer]>(
+      'INSERT INTO key_blocks (block, count, data) VALUES (?, ?, ?) ON CONFLICT (block) DO UPDATE SET count = excluded.count, data = excluded.data',
+    ),
+    deleteKeyBlock: db.prepare<[number]>('DELETE FROM key_blocks WHERE block = ?'),
+    deleteAllKeyBlocks: db.prepare('DELETE FROM key_blocks'),
+    selectOtherId: db.prepare<[string], { hash: string }>('SELECT hash FROM key_other_ids WHERE other_id = ?'),
+    upsertOtherId: db.prepare<[string, string]>(
+      'INSERT INTO key_other_ids (other_id, hash) VALUES (?, ?) ON CONFLICT (other_id) DO UPDATE SET hash = excluded.hash',
+    ),
+    deleteOtherId: db.prepare<[string]>('DELETE FROM key_other_ids WHERE other_id = ?'),
+    deleteAllOtherIds: db.prepare('DELETE FROM key_other_ids'),
+    selectAllKeyApps: db.prepare<[], [number, string]>('SELECT n, app_id FROM key_apps').raw(),
+    selectKeyAppNumber: db.prepare<[string], { n: number }>('SELECT n FROM key_apps WHERE app_id = ?'),
+    selectKeyAppId: db.prepare<[number], { app_id: string }>('SELECT app_id FROM key_apps WHERE n = ?'),
+    insertKeyApp: db.prepare<[string]>('INSERT INTO key_apps (app_id) VALUES (?)'),
+    deleteAllKeyApps: db.prepare('DELETE FROM key_apps'),
   };
 }
 

@@ -1,5 +1,6 @@
-import type { KeyEntity, RouteEntity, SubscriptionEntity, SyncChange, SyncSettings, TierEntity } from '../contract/sync';
+import type { ClientEntity, KeyEntity, RouteEntity, SubscriptionEntity, SyncChange, SyncSettings, TierEntity } from '../contract/sync';
 import { digestOfHex, KeyTable } from '../verify/key-table';
+import { compileSigningKey, type CompiledSigningKey } from '../verify/signing-keys';
 import { compileUpstream, type UpstreamBase } from './upstream-base';
 
 /** A route with its upstream URL parsed once, at sync time, instead of on every request. */
@@ -49,6 +50,9 @@ export class CacheIndex {
   readonly keys = new KeyTable();
   private readonly subscriptions = new Table<SubscriptionEntity>((s) => subscriptionKey(s.appId, s.apiId));
   private readonly tiers = new Table<TierEntity>((t) => t.tierId);
+  /** OAuth token signing keys by `kid`, imported once at sync time so a request only verifies. */
+  private readonly signingKeys = new Table<CompiledSigningKey>((k) => k.entity.kid);
+  private readonly clients = new Table<ClientEntity>((c) => c.clientId);
   corsOrigins: ReadonlySet<string> = new Set();
 
   apply(change: SyncChange): void {
@@ -64,6 +68,12 @@ export class CacheIndex {
         break;
       case 'tier':
         this.tiers.put(change.id, change.data);
+        break;
+      case 'jwk':
+        this.signingKeys.put(change.id, change.data && compileSigningKey(change.data));
+        break;
+      case 'client':
+        this.clients.put(change.id, change.data);
         break;
     }
   }
@@ -90,11 +100,19 @@ export class CacheIndex {
     return this.tiers.byKey.get(tierId);
   }
 
+  signingKey(kid: string): CompiledSigningKey | undefined {
+    return this.signingKeys.byKey.get(kid);
+  }
+
+  client(clientId: string): ClientEntity | undefined {
+    return this.clients.byKey.get(clientId);
+  }
+
   counts(): { routes: number; keys: number; subscriptions: number; tiers: number } {
     return { routes: this.routes.size, keys: this.keys.size, subscriptions: this.subscriptions.size, tiers: this.tiers.size };
   }
 
   get entityCount(): number {
-    return this.routes.size + this.keys.size + this.subscriptions.size + this.tiers.size;
+    return this.routes.size + this.keys.size + this.subscriptions.size + this.tiers.size + this.signingKeys.size + this.clients.size;
   }
 }

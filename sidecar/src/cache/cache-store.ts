@@ -1,9 +1,11 @@
 import type { Clock } from '../clock';
 import { type SyncChange, type SyncResponse, settingsSchema } from '../contract/sync';
-import { type CacheDb, openCacheDb, prepareStatements } from './cache-db';
+import { type CacheDb, type CacheStatements, openCacheDb, prepareStatements } from './cache-db';
 import { CacheCorruptError } from './cache-errors';
 import { CacheIndex } from './cache-index';
 import { judgeSync, type SyncRejection } from './judge-sync';
+import { type KeyChange, writeKeyChanges } from './key-block-writer';
+import { loadKeys } from './load-keys';
 
 export interface CacheMeta {
   environment: string | null;
@@ -41,10 +43,7 @@ export function openCache(path: string, now: Clock): SidecarCache {
 
   const write = db.transaction((answer: SyncResponse, syncedAt: number) => {
     if (answer.mode === 'snapshot') sql.deleteAllEntities.run();
-    for (const change of answer.changes) {
-      if (change.data === null) sql.deleteEntity.run(change.kind, change.id);
-      else sql.upsertEntity.run(change.kind, change.id, JSON.stringify(change.data));
-    }
+    writeChanges(sql, answer);
     sql.writeMeta.run(answer.environment, answer.revision, syncedAt, JSON.stringify(answer.settings));
   });
 
@@ -61,6 +60,7 @@ export function openCache(path: string, now: Clock): SidecarCache {
       write(answer, syncedAt);
       // Only after the commit: the request path must never see a state that is not on disk.
       const next = answer.mode === 'snapshot' ? new CacheIndex() : index;
+      if (answer.mode === 'snapshot') next.keys.reserve(answer.changes.reduce((n, c) => (c.kind === 'key' ? n + 1 : n), 0));
       for (const change of answer.changes) next.apply(change);
       next.setSettings(answer.settings);
       index = next;
@@ -71,6 +71,20 @@ export function openCache(path: string, now: Clock): SidecarCache {
       db.close();
     },
   };
+}
+
+/**
+ * Every kind but keys, known to this file or not, is stored generically as JSON by (kind, id); keys go to the key
+ * blocks (key-block-writer.ts).
+ */
+function writeChanges(sql: CacheStatements, answer: SyncResponse): void {
+  const keys: KeyChange[] = [];
+  for (const change of answer.changes) {
+    if (change.kind === 'key') keys.push(change);
+    else if (change.data === null) sql.deleteEntity.run(change.kind, change.id);
+    else sql.upsertEntity.run(change.kind, change.id, JSON.stringify(change.data));
+  }
+  writeKeyChanges(sql, keys, answer.mode === 'snapshot');
 }
 
 /**
@@ -90,6 +104,7 @@ function loadOrClose(db: CacheDb, path: string) {
     for (const entity of sql.selectEntities.iterate()) {
       loadedIndex.apply({ kind: entity.kind, id: entity.id, data: JSON.parse(entity.data) } as SyncChange);
     }
+    loadKeys(sql, loadedIndex.keys);
     return { sql, meta, loadedIndex };
   } catch (error) {
     db.close();

@@ -57,7 +57,7 @@ describe('corrupt or unreadable cache file at start', () => {
 
   it('a sound SQLite file whose rows cannot be decoded is moved aside and resynced', async () => {
     const db = new Database(cachePath);
-    db.prepare("UPDATE entities SET data = '{not json' WHERE kind = 'key'").run();
+    db.prepare("UPDATE entities SET data = '{not json' WHERE kind = 'subscription'").run();
     db.close();
     await expectRecovered(readFileSync(cachePath));
   });

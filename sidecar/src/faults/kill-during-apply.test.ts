@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCache } from '../cache/cache-store';
+import { storedKeys } from '../cache/stored-keys';
 import { tempDir } from '../test-support/harness';
 import { waitFor } from '../test-support/wait-for';
 import { spawnTs } from './support/child';
@@ -36,6 +37,8 @@ function readCacheFile(path: string): Found {
     for (const row of db.prepare('SELECT kind, id, data FROM entities').iterate() as Iterable<{ kind: string; id: string; data: string }>) {
       rows.set(`${row.kind}\u0000${row.id}`, row.data);
     }
+    // Keys are stored in binary blocks of their own (cache/key-block-codec.ts); compared as the JSON their change carried.
+    for (const [id, key] of storedKeys(db)) rows.set(`key\u0000${id}`, JSON.stringify(key));
     return { integrity, revision: meta?.revision ?? 0, rows, settings: meta?.settings ?? '' };
   } finally {
     db.close();

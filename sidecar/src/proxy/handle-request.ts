@@ -20,9 +20,11 @@ export interface RequestPathDeps {
   maxStalenessS: number | undefined;
   metrics: SidecarMetrics;
   logger: Logger;
-  tierLimiter: TierLimiter;
+  /** Null when the operator turned rate limits off. */
+  tierLimiter: TierLimiter | null;
   addressLimiter: AddressLimiter;
-  outbox: Outbox;
+  /** Null when the operator turned analytics off. */
+  outbox: Outbox | null;
 }
 
 /** What the close listener needs to record a finished request; carried on the response, not in a closure. */
@@ -50,7 +52,7 @@ export function createRequestHandler({ cache, upstream, now, maxStalenessS, metr
     const record = (this as Recorded)[kRecord];
     const seconds = (performance.now() - record.startedAt) / 1000;
     metrics.recordRequest(record.outcome, this.statusCode, seconds, this.writableFinished);
-    if (record.appId !== null) {
+    if (record.appId !== null && outbox) {
       // No key, no Authorization and no query string in an event (DESIGN.md, Analytics); the key's id is not a secret.
       outbox.append({
         at: now(),
@@ -117,7 +119,7 @@ export function createRequestHandler({ cache, upstream, now, maxStalenessS, metr
     record.appId = appId;
     record.apiId = apiId;
     record.keyId = admission.keyId;
-    const limit = tierLimiter.check(admission.subscriptionId, admission.tier, at);
+    const limit = tierLimiter?.check(admission.subscriptionId, admission.tier, at);
     if (limit) {
       for (const name in limit.headers) headers.push(name, limit.headers[name] as string);
       if (!limit.allowed) {

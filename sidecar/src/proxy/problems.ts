@@ -30,6 +30,8 @@ const REJECTIONS: Record<RejectionCode, () => Problem> = {
   NOT_SUBSCRIBED: () => problem(403, 'NOT_SUBSCRIBED', 'Not subscribed', 'The application is not subscribed to this API.'),
   SUBSCRIPTION_BLOCKED: () =>
     problem(403, 'SUBSCRIPTION_BLOCKED', 'Subscription blocked', "The application's subscription to this API is blocked."),
+  TOKEN_INVALID: () => problem(401, 'TOKEN_INVALID', 'Invalid access token', 'The access token is not valid.'),
+  TOKEN_EXPIRED: () => problem(401, 'TOKEN_EXPIRED', 'Access token expired', 'The access token has expired; request a new one.'),
 };
 
 export function rejectionProblem(code: RejectionCode): Problem {

@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { type Problem, PROBLEM_CONTENT_TYPE } from '../contract/problem';
 
-/** 401s invite a retry with a key (RFC 9110 requires the challenge). */
-const CHALLENGE = 'ApiKey realm="gatehouse", header="x-api-key"';
+/** 401s invite a retry with a key or an OAuth access token (RFC 9110 requires a challenge; RFC 6750 for Bearer). */
+const CHALLENGE = 'ApiKey realm="gatehouse", header="x-api-key", Bearer realm="gatehouse"';
 
 export function sendProblem(res: ServerResponse, body: Problem): void {
   if (res.headersSent) {

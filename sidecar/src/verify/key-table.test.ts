@@ -54,4 +54,34 @@ describe('compact key table', () => {
     keys.forEach((k, i) => table.put(hashApiKey(k), entity(k, `app-${i % 7}`, i)));
     expect(keys.every((k, i) => table.expiresAt(lookup(table, k)) === i && table.appId(lookup(table, k)) === `app-${i % 7}`)).toBe(true);
   });
+
+  it('after heavy random churn (upserts, deletions, rotations, reused slots) it answers exactly as a plain Map would', () => {
+    let seed = 12345;
+    const random = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const table = new KeyTable();
+    const plaintexts = Array.from({ length: 400 }, () => generateApiKey());
+    const reference = new Map<string, KeyEntity>();
+    for (let step = 0; step < 20_000; step++) {
+      const id = `key-${Math.floor(random() * 300)}`;
+      if (random() < 0.3) {
+        table.put(id, null);
+        reference.delete(id);
+        continue;
+      }
+      const e = entity(plaintexts[Math.floor(random() * plaintexts.length)] as string, `app-${step % 5}`, step);
+      e.keyId = `${id}-${'é'.repeat(step % 4)}`;
+      table.put(id, e);
+      // The newer key wins a hash that another id held.
+      for (const [other, held] of reference) if (held.hash === e.hash) reference.delete(other);
+      reference.set(id, e);
+    }
+    expect(table.size).toBe(reference.size);
+    for (const e of reference.values()) expect(table.entity(table.slotOf(digestOfHex(e.hash)))).toEqual(e);
+    const present = new Set([...reference.values()].map((e) => e.hash));
+    const absent = plaintexts.filter((k) => !present.has(hashApiKey(k)));
+    expect(absent.every((k) => lookup(table, k) === -1)).toBe(true);
+  });
 });

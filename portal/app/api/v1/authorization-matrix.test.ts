@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/server/actor';
 import { createApplication } from '@/lib/server/apps/create-application';
 import { createApiKey } from '@/lib/server/keys/create-api-key';
+import { createOAuthClient } from '@/lib/server/oauth/create-oauth-client';
 import { subscribe } from '@/lib/server/subscriptions/subscribe';
 import { createCatalog, createTestDb, createUser } from '@/lib/server/testing/test-db';
 import { callRoute, listRoutes, tokenFor, useDbForRoutes } from '@/lib/server/testing/route-harness';
@@ -28,8 +29,9 @@ beforeAll(async () => {
   const app = await createApplication(db, users.subscriber!, { name: 'secret-app-name', description: '' });
   const sub = await subscribe(db, users.subscriber!, app.id, { apiId: cat.api.id, tierId: cat.tierId });
   const key = await createApiKey(db, users.subscriber!, app.id, { name: 'k', expiresAt: null });
+  const oauthClient = await createOAuthClient(db, users.subscriber!, app.id, { name: 'c' });
   const subscriberToken = await db.selectFrom('personal_access_tokens').where('user_id', '=', users.subscriber!.id).select('id').executeTakeFirstOrThrow();
-  ids = { apiId: cat.api.id, environmentId: cat.env.id, tierId: cat.tierId, appId: app.id, subscriptionId: sub.id, keyId: key.id, tokenId: subscriberToken.id, userId: users.subscriber!.id };
+  ids = { apiId: cat.api.id, environmentId: cat.env.id, tierId: cat.tierId, appId: app.id, subscriptionId: sub.id, keyId: key.id, clientId: oauthClient.clientId, tokenId: subscriberToken.id, userId: users.subscriber!.id };
 });
 afterAll(() => t.cleanup());
 
@@ -55,6 +57,10 @@ const CASES: Case[] = [
   { route: 'apps/[appId]/keys', verb: 'GET', denied: notAppOwner },
   { route: 'apps/[appId]/keys', verb: 'POST', body: { name: 'x' }, denied: notAppOwner },
   { route: 'apps/[appId]/keys/[keyId]/revoke', verb: 'POST', denied: notAppOwner },
+  { route: 'apps/[appId]/keys/[keyId]/rotate', verb: 'POST', body: { graceSeconds: 3600 }, denied: notAppOwner },
+  { route: 'apps/[appId]/oauth-clients', verb: 'GET', denied: notAppOwner },
+  { route: 'apps/[appId]/oauth-clients', verb: 'POST', body: { name: 'x' }, denied: notAppOwner },
+  { route: 'apps/[appId]/oauth-clients/[clientId]/revoke', verb: 'POST', denied: notAppOwner },
   { route: 'apps/[appId]/subscriptions', verb: 'GET', denied: notAppOwner },
   { route: 'apps/[appId]/subscriptions', verb: 'POST', body: { apiId: 'api_1', tierId: 'tier_1' }, denied: notAppOwner },
   { route: 'apps/[appId]/subscriptions/[subscriptionId]', verb: 'DELETE', denied: notAppOwner },
@@ -106,6 +112,7 @@ describe('authorization matrix of /api/v1', () => {
     expect(await db.selectFrom('apis').where('id', '=', ids.apiId!).select(['name', 'status']).executeTakeFirst()).toMatchObject({ name: 'API 1', status: 'PUBLISHED' });
     expect(await db.selectFrom('subscriptions').where('id', '=', ids.subscriptionId!).select('status').executeTakeFirst()).toEqual({ status: 'PENDING' });
     expect(await db.selectFrom('api_keys').where('id', '=', ids.keyId!).select('revoked_at').executeTakeFirst()).toEqual({ revoked_at: null });
+    expect(await db.selectFrom('oauth_clients').where('app_id', '=', ids.appId!).select('revoked_at').execute()).toEqual([{ revoked_at: null }]);
     expect(await db.selectFrom('personal_access_tokens').where('id', '=', ids.tokenId!).select('revoked_at').executeTakeFirst()).toEqual({ revoked_at: null });
     expect(await db.selectFrom('users').where('id', '=', ids.userId!).select('role').executeTakeFirst()).toEqual({ role: 'subscriber' });
     expect(await db.selectFrom('tiers').where('id', '=', ids.tierId!).select('name').executeTakeFirst()).toEqual({ name: 'Tier 1' });
@@ -115,7 +122,7 @@ describe('authorization matrix of /api/v1', () => {
   it('covers every ID-bearing route and verb on disk', async () => {
     const covered = new Set(CASES.map((c) => `${c.verb} ${c.route}`));
     const missing = (await listRoutes())
-      .filter((r) => r.route.includes('[') && !r.route.startsWith('[...path]') && !r.route.startsWith('admin/gateways') && !r.route.startsWith('admin/environments') && r.route !== 'apis/[apiId]')
+      .filter((r) => r.route.includes('[') && !r.route.startsWith('[...path]') && !r.route.startsWith('admin/gateways') && !r.route.startsWith('admin/environments') && r.route !== 'apis/[apiId]' && r.route !== 'apis/[apiId]/openapi')
       .flatMap((r) => r.verbs.map((v) => `${v} ${r.route}`))
       .filter((k) => !covered.has(k));
     expect(missing).toEqual([]);

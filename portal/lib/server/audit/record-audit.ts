@@ -2,10 +2,11 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../actor';
 import type { DB } from '../db/schema';
-import { newId, nowIso } from '../ids';
+import { randomBytes } from 'node:crypto';
+import { nowIso } from '../ids';
 
 export interface AuditTarget {
-  type: 'api' | 'tier' | 'user' | 'subscription' | 'token' | 'setting';
+  type: 'api' | 'tier' | 'user' | 'subscription' | 'token' | 'setting' | 'gateway' | 'environment';
   id: string;
 }
 
@@ -17,7 +18,7 @@ export async function recordAudit(trx: Kysely<DB>, actor: Actor, action: string,
   await trx
     .insertInto('audit_events')
     .values({
-      id: newId('aud'),
+      id: auditId(),
       actor_id: actor.id,
       actor_email: actor.email,
       action,
@@ -27,4 +28,15 @@ export async function recordAudit(trx: Kysely<DB>, actor: Actor, action: string,
       created_at: nowIso(),
     })
     .execute();
+}
+
+let sequence = 0;
+
+/**
+ * Audit ids sort in the order events were recorded (milliseconds, then a per-process sequence, then randomness for
+ * uniqueness across replicas), so the log lists events of the same millisecond in the order they happened.
+ */
+function auditId(now = Date.now()): string {
+  sequence = (sequence + 1) % 36 ** 4;
+  return `aud_${now.toString(36).padStart(9, '0')}${sequence.toString(36).padStart(4, '0')}${randomBytes(4).toString('hex')}`;
 }

@@ -177,6 +177,29 @@ export interface GatewayUsageStatsTable {
   last_batch_at: string;
 }
 
+/** An OAuth client of an application (client credentials); its one secret is stored as SHA-256. */
+export interface OAuthClientsTable {
+  id: string;
+  app_id: string;
+  name: string;
+  secret_hash: string;
+  secret_prefix: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_token_at: string | null;
+}
+
+/** Access-token signing keys (Ed25519 JWKs as JSON). Times are epoch ms: see migrations/0005-oauth-clients.ts. */
+export interface OAuthSigningKeysTable {
+  kid: string;
+  alg: string;
+  public_jwk: string;
+  private_jwk: string;
+  created_at: number;
+  retire_at: number;
+  not_after: number;
+}
+
 export interface DB {
   users: UsersTable;
   tiers: TiersTable;
@@ -194,6 +217,8 @@ export interface DB {
   audit_events: AuditEventsTable;
   personal_access_tokens: PersonalAccessTokensTable;
   portal_settings: PortalSettingsTable;
+  oauth_clients: OAuthClientsTable;
+  oauth_signing_keys: OAuthSigningKeysTable;
 }
 
 export type User = Selectable<UsersTable>;

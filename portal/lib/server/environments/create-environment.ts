@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '../actor';
+import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
 import { AppError } from '../errors';
 import { newId, nowIso } from '../ids';
@@ -27,7 +28,8 @@ export async function createEnvironment(db: Db, actor: Actor, input: z.infer<typ
     const taken = await trx.selectFrom('environments').where('name', '=', row.name).select('id').executeTakeFirst();
     if (taken) throw new AppError('CONFLICT', `An environment named ${row.name} already exists`, { field: 'name' });
     await trx.insertInto('environments').values(row).execute();
-    touch('tiers');
+    await recordAudit(trx, actor, 'environment.create', { type: 'environment', id: row.id }, { name: row.name, gatewayUrl: row.gateway_url });
+    touch('tiers', 'jwks');
   });
   const env = await db.selectFrom('environments').where('id', '=', row.id).select('revision').executeTakeFirstOrThrow();
   return { id: row.id, name: row.name, gatewayUrl: row.gateway_url, revision: Number(env.revision), gateways: 0 };

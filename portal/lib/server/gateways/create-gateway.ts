@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '../actor';
+import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
 import { AppError, notFound } from '../errors';
 import { requireAdmin } from '../users/require-role';
@@ -29,7 +30,11 @@ export async function createGateway(db: Db, actor: Actor, input: z.infer<typeof 
     .select('id')
     .executeTakeFirst();
   if (taken) throw new AppError('CONFLICT', `A gateway named ${input.name} is already registered in this environment`, { field: 'name' });
-  const { id, token } = await registerGateway(db, { environmentId: env.id, name: input.name });
+  const { id, token } = await db.transaction().execute(async (trx) => {
+    const registered = await registerGateway(trx, { environmentId: env.id, name: input.name });
+    await recordAudit(trx, actor, 'gateway.create', { type: 'gateway', id: registered.id }, { name: input.name, environmentId: env.id });
+    return registered;
+  });
   const gateway = await findGateway(db, id);
   if (!gateway) throw notFound('Gateway');
   return { gateway, token, publicKey: setup.publicKey, command: sidecarStartCommand(setup, { name: input.name, token }) };

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Actor } from '../actor';
+import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
 import { notFound } from '../errors';
 import { nowIso } from '../ids';
@@ -15,7 +16,10 @@ export async function revokeGateway(db: Db, actor: Actor, gatewayId: string) {
   const gateway = await findGateway(db, gatewayId);
   if (!gateway) throw notFound('Gateway');
   if (!gateway.revokedAt) {
-    await db.updateTable('gateways').set({ revoked_at: nowIso() }).where('id', '=', gatewayId).where('revoked_at', 'is', null).execute();
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('gateways').set({ revoked_at: nowIso() }).where('id', '=', gatewayId).where('revoked_at', 'is', null).execute();
+      await recordAudit(trx, actor, 'gateway.revoke', { type: 'gateway', id: gatewayId }, { name: gateway.name });
+    });
   }
   return (await findGateway(db, gatewayId)) ?? gateway;
 }

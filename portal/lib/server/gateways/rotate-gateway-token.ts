@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Actor } from '../actor';
+import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
 import { AppError, notFound } from '../errors';
 import { requireAdmin } from '../users/require-role';
@@ -17,12 +18,15 @@ export async function rotateGatewayToken(db: Db, actor: Actor, gatewayId: string
   if (!current) throw notFound('Gateway');
   if (current.revokedAt) throw new AppError('CONFLICT', 'This gateway is revoked; register a new one instead');
   const token = generateGatewayToken();
-  await db
-    .updateTable('gateways')
-    .set({ token_hash: hashGatewayToken(token), token_prefix: token.slice(0, 10) })
-    .where('id', '=', gatewayId)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('gateways')
+      .set({ token_hash: hashGatewayToken(token), token_prefix: token.slice(0, 10) })
+      .where('id', '=', gatewayId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await recordAudit(trx, actor, 'gateway.rotate', { type: 'gateway', id: gatewayId }, { name: current.name });
+  });
   const gateway = await findGateway(db, gatewayId);
   if (!gateway) throw notFound('Gateway');
   return { gateway, token, publicKey: setup.publicKey, command: sidecarStartCommand(setup, { name: gateway.name, token }) };

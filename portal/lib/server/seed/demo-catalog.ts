@@ -21,6 +21,15 @@ export const DEMO_APIS = [
     tags: ['weather', 'forecast'],
     document: 'weather.yaml',
     backendPath: '/weather',
+    overview: [
+      '## Getting started',
+      '',
+      '1. Create an application and subscribe it to Weather on a tier.',
+      '2. Create a key, or use **Create a try-it key** in the console below.',
+      '3. Call `GET /forecast?city=lisbon` with the key in the `x-api-key` header.',
+      '',
+      'Cities: Berlin, Lisbon, Nairobi and Tokyo. Forecasts cover three days, in degrees Celsius.',
+    ].join('\n'),
   },
   {
     id: 'api_books_v1',
@@ -31,6 +40,7 @@ export const DEMO_APIS = [
     tags: ['books', 'catalog'],
     document: 'books.json',
     backendPath: '/books',
+    overview: 'A read-only catalogue. `GET /books` lists every book; `GET /books/{id}` returns one.',
   },
   {
     id: 'api_echo_v1',
@@ -41,6 +51,7 @@ export const DEMO_APIS = [
     tags: ['debugging'],
     document: 'echo.yaml',
     backendPath: '/echo',
+    overview: 'Answers with the method, path, query and headers the backend received: use it to see what the gateway adds (`x-gatehouse-app-id`, `X-Forwarded-*`) and removes (your key).',
   },
 ] as const;
 

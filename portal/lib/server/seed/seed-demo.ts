@@ -42,7 +42,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<DemoSecrets> 
       .execute();
     for (const a of DEMO_APIS) {
       const openapi = fs.readFileSync(path.join(opts.openapiDir, a.document), 'utf8');
-      const row = { id: a.id, name: a.name, version: a.version, context: a.context, description: a.description, tags: JSON.stringify(a.tags), openapi };
+      const row = { id: a.id, name: a.name, version: a.version, context: a.context, description: a.description, tags: JSON.stringify(a.tags), openapi, overview: a.overview };
       await trx
         .insertInto('apis')
         .values({ ...row, backend_url: opts.backendUrl + a.backendPath, status: 'PUBLISHED', owner_id: DEMO_USERS[1].id, created_at: now, updated_at: now })

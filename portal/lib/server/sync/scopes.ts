@@ -1,16 +1,17 @@
-import type { KeyEntity, RouteEntity, SubscriptionEntity, TierEntity } from '@contract/sync';
+import type { ClientEntity, JwkEntity, KeyEntity, RouteEntity, SubscriptionEntity, TierEntity } from '@contract/sync';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
+import { portalOrigin } from '../portal-origin';
 
 /**
  * A scope names the slice of sync state that one kind of change can affect: an application's keys and
  * subscriptions, an API's route, or the tier table. Operations refresh the scopes they touched; the
  * materialiser recomputes just those slices and diffs them against what sidecars already have.
  */
-export type Scope = `app:${string}` | `api:${string}` | 'tiers';
+export type Scope = `app:${string}` | `api:${string}` | 'tiers' | 'jwks';
 
 export interface DesiredEntity {
-  kind: 'route' | 'key' | 'subscription' | 'tier';
+  kind: 'route' | 'key' | 'subscription' | 'tier' | 'jwk' | 'client';
   id: string;
   scope: Scope;
   body: string;
@@ -20,6 +21,7 @@ const ROUTED_API_STATES = ['PUBLISHED', 'DEPRECATED', 'BLOCKED'] as const;
 
 export async function desiredForScope(trx: Transaction<DB>, environmentId: string, scope: Scope): Promise<DesiredEntity[]> {
   if (scope === 'tiers') return desiredTiers(trx);
+  if (scope === 'jwks') return desiredJwks(trx);
   const [kind, id] = scope.split(':') as ['app' | 'api', string];
   return kind === 'api' ? desiredRoute(trx, environmentId, id) : desiredForApp(trx, environmentId, id);
 }
@@ -35,6 +37,20 @@ async function desiredTiers(trx: Transaction<DB>): Promise<DesiredEntity[]> {
       monthlyQuota: t.monthly_quota,
     };
     return { kind: 'tier', id: t.id, scope: 'tiers', body: JSON.stringify(body) };
+  });
+}
+
+/**
+ * Every stored signing key goes to every environment: tokens are not scoped to an environment. Keys past their
+ * `not_after` are deleted by the rotation that notices them, which withdraws them here; until then a sidecar
+ * ignores them by its own clock.
+ */
+async function desiredJwks(trx: Transaction<DB>): Promise<DesiredEntity[]> {
+  const keys = await trx.selectFrom('oauth_signing_keys').select(['kid', 'public_jwk', 'not_after']).orderBy('kid').execute();
+  const issuer = portalOrigin();
+  return keys.map((k) => {
+    const body: JwkEntity = { kid: k.kid, alg: 'EdDSA', jwk: JSON.parse(k.public_jwk), issuer, notAfter: Number(k.not_after) };
+    return { kind: 'jwk', id: k.kid, scope: 'jwks', body: JSON.stringify(body) };
   });
 }
 
@@ -101,6 +117,13 @@ async function desiredForApp(trx: Transaction<DB>, environmentId: string, appId:
       expiresAt: k.expires_at ? Date.parse(k.expires_at) : null,
     };
     out.push({ kind: 'key', id: k.key_hash, scope, body: JSON.stringify(body) });
+  }
+
+  // OAuth clients follow the keys' scoping: a client whose secret is revoked drops out, which stops its tokens.
+  const clients = await trx.selectFrom('oauth_clients').where('app_id', '=', appId).where('revoked_at', 'is', null).select('id').orderBy('id').execute();
+  for (const c of clients) {
+    const body: ClientEntity = { clientId: c.id, appId };
+    out.push({ kind: 'client', id: c.id, scope, body: JSON.stringify(body) });
   }
   return out;
 }

@@ -4,7 +4,7 @@ import type { Tier } from '@/lib/client/types';
 export function TierList({ tiers }: { tiers: Tier[] }) {
   if (tiers.length === 0) return <p className="text-sm text-zinc-600">No tiers are offered yet, so this API cannot be subscribed to.</p>;
   return (
-    <ul className="grid gap-3 sm:grid-cols-2" aria-label="Tiers">
+    <ul className="grid gap-3" aria-label="Tiers">
       {tiers.map((tier) => (
         <li key={tier.id} className="rounded-lg border border-zinc-200 p-4" data-testid="tier">
           <h3 className="font-medium text-zinc-900">{tier.name}</h3>

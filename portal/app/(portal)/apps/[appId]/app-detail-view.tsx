@@ -11,6 +11,7 @@ import { useApp } from '@/lib/client/use-app';
 import { useRequireSession } from '@/lib/client/use-require-session';
 import { DeleteAppButton } from './delete-app-button';
 import { KeysSection } from './keys-section';
+import { OAuthSection } from './oauth-section';
 import { SubscriptionsSection } from './subscriptions-section';
 import { UsageSection } from './usage-section';
 
@@ -45,6 +46,7 @@ export function AppDetailView({ appId }: { appId: string }) {
       <div className="space-y-6">
         <SubscriptionsSection appId={app.id} />
         <KeysSection appId={app.id} />
+        <OAuthSection appId={app.id} />
         <UsageSection appId={app.id} />
       </div>
     </>

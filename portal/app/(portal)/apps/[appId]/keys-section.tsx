@@ -8,12 +8,15 @@ import { LoadError } from '@/components/load-error';
 import { LoadingBlock } from '@/components/loading';
 import { errorMessage } from '@/lib/client/api-error';
 import { postJson } from '@/lib/client/fetcher';
-import type { ApiKey, CreatedApiKey } from '@/lib/client/types';
+import { useToast } from '@/components/toast';
+import { formatExpiry } from '@/lib/client/format';
+import type { ApiKey, CreatedApiKey, RotatedApiKey } from '@/lib/client/types';
 import { appsKey } from '@/lib/client/use-apps';
 import { keysKey, useKeys } from '@/lib/client/use-keys';
 import { CreateKeyForm } from './create-key-form';
 import { KeysTable } from './keys-table';
 import { NewKeyPanel } from './new-key-panel';
+import { RotateKeyDialog } from './rotate-key-dialog';
 
 export function KeysSection({ appId }: { appId: string }) {
   const { mutate } = useSWRConfig();
@@ -23,6 +26,10 @@ export function KeysSection({ appId }: { appId: string }) {
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const [revokePending, setRevokePending] = useState(false);
   const [revokeError, setRevokeError] = useState<string | null>(null);
+  const [rotating, setRotating] = useState<ApiKey | null>(null);
+  const [rotatePending, setRotatePending] = useState(false);
+  const [rotateError, setRotateError] = useState<string | null>(null);
+  const toast = useToast();
 
   async function refresh() {
     await Promise.all([mutate(keysKey(appId)), mutate(appsKey)]);
@@ -35,11 +42,30 @@ export function KeysSection({ appId }: { appId: string }) {
     try {
       await postJson(`${keysKey(appId)}/${encodeURIComponent(revoking.id)}/revoke`, {});
       await refresh();
+      toast(`Revoked ${revoking.name}. Gateways reject it from their next sync.`);
       setRevoking(null);
     } catch (err) {
       setRevokeError(errorMessage(err));
     } finally {
       setRevokePending(false);
+    }
+  }
+
+  async function confirmRotate(graceSeconds: number) {
+    if (!rotating) return;
+    setRotatePending(true);
+    setRotateError(null);
+    try {
+      // Like creation, the answer holds a plaintext: component state only, never the SWR cache.
+      const rotated = await postJson<RotatedApiKey>(`${keysKey(appId)}/${encodeURIComponent(rotating.id)}/rotate`, { graceSeconds });
+      setNewKey(rotated.key);
+      setRotating(null);
+      toast(graceSeconds === 0 ? 'Key rotated. The old key no longer works.' : `Key rotated. The old key works until ${formatExpiry(rotated.previous.expiresAt)}.`);
+      await refresh();
+    } catch (err) {
+      setRotateError(errorMessage(err));
+    } finally {
+      setRotatePending(false);
     }
   }
 
@@ -54,8 +80,18 @@ export function KeysSection({ appId }: { appId: string }) {
           }}
         />
         {newKey && <NewKeyPanel appId={appId} plaintext={newKey.key} keyName={newKey.name} onDone={() => setNewKey(null)} />}
-        {error ? <LoadError error={error} what="keys" /> : !keys ? <LoadingBlock rows={1} label="Loading keys" /> : <KeysTable keys={keys} onRevoke={setRevoking} />}
+        {error ? <LoadError error={error} what="keys" /> : !keys ? <LoadingBlock rows={1} label="Loading keys" /> : <KeysTable keys={keys} onRevoke={setRevoking} onRotate={setRotating} />}
       </div>
+      <RotateKeyDialog
+        apiKey={rotating}
+        pending={rotatePending}
+        error={rotateError}
+        onConfirm={confirmRotate}
+        onCancel={() => {
+          setRotating(null);
+          setRotateError(null);
+        }}
+      />
       <ConfirmDialog
         open={revoking !== null}
         title={`Revoke ${revoking?.name ?? 'key'}?`}

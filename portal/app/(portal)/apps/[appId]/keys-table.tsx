@@ -1,12 +1,12 @@
 import { Button } from '@/components/button';
 import { StatusBadge } from '@/components/status-badge';
-import { formatDate } from '@/lib/client/format';
+import { formatDate, formatExpiry } from '@/lib/client/format';
 import type { ApiKey } from '@/lib/client/types';
 import { KeyReceipts } from './key-receipts';
 
 const COLUMNS = ['Name', 'Key', 'Status', 'Gateways', 'Created', 'Expires', 'Last used'];
 
-export function KeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
+export function KeysTable({ keys, onRevoke, onRotate }: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void; onRotate?: (key: ApiKey) => void }) {
   if (keys.length === 0) return <p className="text-sm text-zinc-600">No keys yet. Create one above to call the APIs this application subscribes to.</p>;
   return (
     <div className="relative -mx-5 overflow-x-auto border-t border-zinc-100">
@@ -35,13 +35,22 @@ export function KeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: 
                 <KeyReceipts apiKey={key} />
               </td>
               <td className="px-3 py-2.5 whitespace-nowrap text-zinc-600">{formatDate(key.createdAt)}</td>
-              <td className="px-3 py-2.5 whitespace-nowrap text-zinc-600">{formatDate(key.expiresAt, 'Never')}</td>
+              <td className="px-3 py-2.5 whitespace-nowrap text-zinc-600" data-testid="key-expires" data-expires-at={key.expiresAt ?? ''}>
+                {formatExpiry(key.expiresAt)}
+              </td>
               <td className="px-3 py-2.5 whitespace-nowrap text-zinc-600">{formatDate(key.lastUsedAt, 'Never')}</td>
-              <td className="py-2.5 pr-5 pl-3 text-right">
+              <td className="py-2.5 pr-5 pl-3 text-right whitespace-nowrap">
                 {key.status === 'active' && (
-                  <Button variant="secondary" size="sm" className="text-red-700" onClick={() => onRevoke(key)}>
-                    Revoke
-                  </Button>
+                  <div className="flex justify-end gap-2">
+                    {onRotate && (
+                      <Button variant="secondary" size="sm" onClick={() => onRotate(key)}>
+                        Rotate
+                      </Button>
+                    )}
+                    <Button variant="secondary" size="sm" className="text-red-700" onClick={() => onRevoke(key)}>
+                      Revoke
+                    </Button>
+                  </div>
                 )}
               </td>
             </tr>

@@ -42,7 +42,7 @@ export function NewKeyPanel({ appId, plaintext, keyName, onDone }: { appId: stri
       <div className="mt-4">
         <p className="text-sm font-medium text-emerald-950">Try it</p>
         {curl ? (
-          <pre data-testid="curl-example" className="mt-1.5 overflow-x-auto rounded-md bg-zinc-900 px-3 py-2.5 font-mono text-xs text-zinc-100 select-all sm:text-sm">
+          <pre data-testid="curl-example" className="mt-1.5 overflow-x-auto rounded-md bg-[#18181b] px-3 py-2.5 font-mono text-xs text-[#f4f4f5] select-all sm:text-sm">
             {curl}
           </pre>
         ) : (

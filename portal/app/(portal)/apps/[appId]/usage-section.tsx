@@ -36,7 +36,7 @@ export function UsageSection({ appId }: { appId: string }) {
   const [range, setRange] = useState<UsageRange>('24h');
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const { usage, error } = useAppUsage(appId, range);
-  const toggle = (active: boolean) => `rounded-md px-2.5 py-1 text-sm ${active ? 'bg-zinc-900 text-white' : 'text-zinc-600 hover:bg-zinc-100'}`;
+  const toggle = (active: boolean) => `rounded-md px-2.5 py-1 text-sm ${active ? 'bg-zinc-900 text-zinc-50' : 'text-zinc-600 hover:bg-zinc-100'}`;
   return (
     <Card
       title="Usage"

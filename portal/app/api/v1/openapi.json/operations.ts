@@ -13,6 +13,8 @@ import { listAuditQuery } from '@/lib/server/audit/list-audit';
 import { createEnvironmentInput } from '@/lib/server/environments/create-environment';
 import { createGatewayInput } from '@/lib/server/gateways/create-gateway';
 import { createApiKeyInput } from '@/lib/server/keys/create-api-key';
+import { rotateApiKeyInput } from '@/lib/server/keys/rotate-api-key';
+import { createOAuthClientInput } from '@/lib/server/oauth/create-oauth-client';
 import { subscribeInput } from '@/lib/server/subscriptions/subscribe';
 import { deployApiInput } from '@/lib/server/deployments/deploy-api';
 import { tierInput } from '@/lib/server/tiers/tier-input';
@@ -51,6 +53,7 @@ export const OPERATIONS: DocumentedOperation[] = [
   op('delete', '/account/tokens/{tokenId}', 'Account', 'Revoke a personal access token'),
   op('get', '/apis', 'Catalog', 'Search the catalog (published and deprecated APIs)', { public: true }),
   op('get', '/apis/{apiId}', 'Catalog', 'One catalog API with its operations, tiers and environments', { public: true }),
+  op('get', '/apis/{apiId}/openapi', 'Catalog', 'The OpenAPI document of a catalog API, as its publisher imported it', { public: true }),
   op('get', '/environments', 'Catalog', 'List environments'),
   op('get', '/tiers', 'Catalog', 'List tiers'),
   op('get', '/apps', 'Applications', 'List your applications'),
@@ -60,6 +63,14 @@ export const OPERATIONS: DocumentedOperation[] = [
   op('get', '/apps/{appId}/keys', 'Applications', 'List the keys of an application'),
   op('post', '/apps/{appId}/keys', 'Applications', 'Create a key (the plaintext is in this response only)', { body: createApiKeyInput }),
   op('post', '/apps/{appId}/keys/{keyId}/revoke', 'Applications', 'Revoke a key', { success: 200 }),
+  op('post', '/apps/{appId}/keys/{keyId}/rotate', 'Applications', 'Rotate a key: a new key now, the old one valid until its grace deadline (the new plaintext is in this response only)', {
+    body: rotateApiKeyInput,
+  }),
+  op('get', '/apps/{appId}/oauth-clients', 'Applications', 'List the OAuth clients (client credentials) of an application'),
+  op('post', '/apps/{appId}/oauth-clients', 'Applications', 'Create an OAuth client (the secret is in this response only); tokens come from POST /api/oauth/token', {
+    body: createOAuthClientInput,
+  }),
+  op('post', '/apps/{appId}/oauth-clients/{clientId}/revoke', 'Applications', "Revoke an OAuth client's secret; gateways reject its tokens within one sync", { success: 200 }),
   op('get', '/apps/{appId}/subscriptions', 'Applications', 'List the subscriptions of an application (with their state)'),
   op('post', '/apps/{appId}/subscriptions', 'Applications', 'Subscribe an application to an API (PENDING if the API requires approval)', { body: subscribeInput }),
   op('delete', '/apps/{appId}/subscriptions/{subscriptionId}', 'Applications', 'Unsubscribe'),

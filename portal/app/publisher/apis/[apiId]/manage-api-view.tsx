@@ -1,7 +1,10 @@
 'use client';
 
 import Link from 'next/link';
+import { useState } from 'react';
 import Markdown from 'react-markdown';
+import { Button } from '@/components/button';
+import { Badge } from '@/components/badge';
 import { Card } from '@/components/card';
 import { LoadError } from '@/components/load-error';
 import { LoadingBlock } from '@/components/loading';
@@ -10,6 +13,7 @@ import { useRequireSession } from '@/lib/client/use-require-session';
 import { ApiStatusBadge } from '../../_lib/api-status-badge';
 import { useManagedApi } from '../../_lib/hooks';
 import { DeploymentsPanel } from './deployments-panel';
+import { EditApiForm } from './edit-api-form';
 import { LifecyclePanel } from './lifecycle-panel';
 import { NewVersionForm } from './new-version-form';
 import { TiersPanel } from './tiers-panel';
@@ -17,6 +21,7 @@ import { TiersPanel } from './tiers-panel';
 export function ManageApiView({ apiId }: { apiId: string }) {
   const { session } = useRequireSession();
   const { api, error, isLoading } = useManagedApi(apiId, Boolean(session));
+  const [editing, setEditing] = useState(false);
   if (error) return <LoadError error={error} what="this API" />;
   if (!session || isLoading || !api) return <LoadingBlock rows={4} label="Loading the API" />;
   return (
@@ -29,10 +34,26 @@ export function ManageApiView({ apiId }: { apiId: string }) {
           <>
             <code>{api.context}</code> → <code className="break-all">{api.backendUrl}</code>
             {api.requiresApproval && ' · subscriptions need approval'}
+            {api.description && <span className="mt-1 block">{api.description}</span>}
+            {api.tags.length > 0 && (
+              <span className="mt-2 flex flex-wrap gap-1" data-testid="api-tags">
+                {api.tags.map((t) => (
+                  <Badge key={t}>{t}</Badge>
+                ))}
+              </span>
+            )}
           </>
+        }
+        actions={
+          !editing && api.status !== 'RETIRED' ? (
+            <Button variant="secondary" onClick={() => setEditing(true)}>
+              Edit details
+            </Button>
+          ) : undefined
         }
       />
       <div className="grid gap-6 lg:grid-cols-2">
+        {editing && <EditApiForm api={api} onDone={() => setEditing(false)} />}
         <LifecyclePanel api={api} />
         <DeploymentsPanel api={api} />
         <TiersPanel api={api} />

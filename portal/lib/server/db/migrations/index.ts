@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial-schema';
 import * as m0002 from './0002-gateway-fleet';
 import * as m0003 from './0003-publisher';
 import * as m0004 from './0004-usage-events';
+import * as m0005 from './0005-oauth-clients';
 
 /**
  * Ordered migrations. A static list rather than a directory scan because the portal is bundled by Next.js, where
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-gateway-fleet': m0002,
   '0003-publisher': m0003,
   '0004-usage-events': m0004,
+  '0005-oauth-clients': m0005,
 };

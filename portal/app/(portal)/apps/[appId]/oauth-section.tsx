@@ -1,0 +1,96 @@
+'use client';
+
+import { type FormEvent, useState } from 'react';
+import { useSWRConfig } from 'swr';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { Field } from '@/components/field';
+import { FormError } from '@/components/form-error';
+import { LoadError } from '@/components/load-error';
+import { LoadingBlock } from '@/components/loading';
+import { useToast } from '@/components/toast';
+import { errorMessage } from '@/lib/client/api-error';
+import { postJson } from '@/lib/client/fetcher';
+import { type CreatedOAuthClient, type OAuthClient, oauthClientsKey, useOAuthClients } from './oauth-clients-data';
+import { OAuthClientsTable } from './oauth-clients-table';
+import { NewOAuthClientPanel } from './new-oauth-client-panel';
+
+/** OAuth2 client credentials for this application: create a client (secret shown once), list, revoke. */
+export function OAuthSection({ appId }: { appId: string }) {
+  const { mutate } = useSWRConfig();
+  const { clients, error } = useOAuthClients(appId);
+  // The secret lives only in this component's state: never in the SWR cache or storage, and gone on "Done".
+  const [created, setCreated] = useState<CreatedOAuthClient | null>(null);
+  const [name, setName] = useState('');
+  const [pending, setPending] = useState(false);
+  const [createError, setCreateError] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<OAuthClient | null>(null);
+  const [revokePending, setRevokePending] = useState(false);
+  const [revokeError, setRevokeError] = useState<string | null>(null);
+  const toast = useToast();
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setCreateError(null);
+    try {
+      setCreated(await postJson<CreatedOAuthClient>(oauthClientsKey(appId), { name: name.trim() }));
+      setName('');
+      await mutate(oauthClientsKey(appId));
+    } catch (err) {
+      setCreateError(errorMessage(err));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function confirmRevoke() {
+    if (!revoking) return;
+    setRevokePending(true);
+    setRevokeError(null);
+    try {
+      await postJson(`${oauthClientsKey(appId)}/${encodeURIComponent(revoking.clientId)}/revoke`, {});
+      await mutate(oauthClientsKey(appId));
+      toast(`Revoked ${revoking.name}. Gateways reject its tokens from their next sync.`);
+      setRevoking(null);
+    } catch (err) {
+      setRevokeError(errorMessage(err));
+    } finally {
+      setRevokePending(false);
+    }
+  }
+
+  return (
+    <Card title="OAuth clients" description="For services that use OAuth2 client credentials: exchange the client ID and secret for a short-lived access token.">
+      <div className="space-y-5">
+        <form onSubmit={create} className="space-y-3">
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+            <Field label="Client name" className="flex-1" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. billing-service" maxLength={80} />
+            <Button type="submit" pending={pending}>
+              Create OAuth client
+            </Button>
+          </div>
+          <FormError message={createError} />
+        </form>
+        {created && <NewOAuthClientPanel client={created} onDone={() => setCreated(null)} />}
+        {error ? <LoadError error={error} what="OAuth clients" /> : !clients ? <LoadingBlock rows={1} label="Loading OAuth clients" /> : <OAuthClientsTable clients={clients} onRevoke={setRevoking} />}
+      </div>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={`Revoke the secret of ${revoking?.name ?? 'this client'}?`}
+        confirmLabel="Revoke secret"
+        pending={revokePending}
+        error={revokeError}
+        onConfirm={confirmRevoke}
+        onCancel={() => {
+          setRevoking(null);
+          setRevokeError(null);
+        }}
+      >
+        The token endpoint refuses this client at once, and gateways reject the tokens it already holds as soon as they sync, usually within
+        seconds. This cannot be undone.
+      </ConfirmDialog>
+    </Card>
+  );
+}

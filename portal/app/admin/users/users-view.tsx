@@ -1,0 +1,90 @@
+'use client';
+
+import { useState } from 'react';
+import { useSWRConfig } from 'swr';
+import { Card } from '@/components/card';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { FormError } from '@/components/form-error';
+import { LoadError } from '@/components/load-error';
+import { LoadingBlock } from '@/components/loading';
+import { PageHeader } from '@/components/page-header';
+import type { AdminUser, Role } from '@/lib/client/admin-types';
+import { errorMessage } from '@/lib/client/api-error';
+import { sendJson } from '@/lib/client/send-json';
+import { adminUsersKey, useAdminUsers } from '@/lib/client/use-admin-users';
+import { useRequireSession } from '@/lib/client/use-require-session';
+import { AdminsOnly, isForbidden } from '../admins-only';
+import { UserRow } from './user-row';
+
+export function UsersView() {
+  const { session } = useRequireSession();
+  const { mutate } = useSWRConfig();
+  const { users, error } = useAdminUsers(Boolean(session));
+  const [busy, setBusy] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [disabling, setDisabling] = useState<AdminUser | null>(null);
+
+  async function patch(user: AdminUser, body: { role?: Role; disabled?: boolean }) {
+    setBusy(user.id);
+    setActionError(null);
+    try {
+      await sendJson('PATCH', `${adminUsersKey}/${encodeURIComponent(user.id)}`, body);
+      await mutate(adminUsersKey);
+      setDisabling(null);
+    } catch (err) {
+      setActionError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  if (isForbidden(error)) return <AdminsOnly />;
+  return (
+    <>
+      <PageHeader title="Users" description="Change what people may do. A disabled user's sessions and access tokens stop working on their next request." />
+      {error ? (
+        <LoadError error={error} what="the users" />
+      ) : !users || !session ? (
+        <LoadingBlock rows={3} label="Loading users" />
+      ) : (
+        <Card>
+          <FormError message={disabling ? null : actionError} />
+          <div className="-mx-5 -my-4 overflow-x-auto">
+            <table className="w-full min-w-[40rem] text-left text-sm">
+              <thead className="text-xs text-zinc-500 uppercase">
+                <tr>
+                  {['User', 'Role', 'Status', 'Joined', ''].map((c) => (
+                    <th key={c} className="px-5 py-3 font-medium">{c}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-zinc-100">
+                {users.map((u) => (
+                  <UserRow
+                    key={u.id}
+                    user={u}
+                    self={u.id === session.user.id}
+                    busy={busy !== null}
+                    onRole={(role) => patch(u, { role })}
+                    onDisabled={(disabled) => (disabled ? setDisabling(u) : patch(u, { disabled: false }))}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      )}
+      <ConfirmDialog
+        open={disabling !== null}
+        title={`Disable ${disabling?.email ?? 'user'}?`}
+        confirmLabel="Disable user"
+        pending={busy !== null}
+        error={actionError}
+        onConfirm={() => disabling && patch(disabling, { disabled: true })}
+        onCancel={() => setDisabling(null)}
+      >
+        They are signed out of every session and their personal access tokens stop working at once. You can enable them again later.
+      </ConfirmDialog>
+    </>
+  );
+}
