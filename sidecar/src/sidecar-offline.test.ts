@@ -1,35 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSidecar } from './sidecar';
+import { afterEach, describe, expect, it } from 'vitest';
 import { closedPortUrl } from './test-support/closed-port';
-import { type FakePortal, startFakePortal } from './test-support/fake-portal';
-import { type FakeUpstream, startFakeUpstream } from './test-support/fake-upstream';
-import { testWorld } from './test-support/fixtures';
-import { startTestSidecar, tempDir } from './test-support/harness';
+import { startFakePortal } from './test-support/fake-portal';
+import { startTestSidecar } from './test-support/harness';
 import { httpRequest } from './test-support/http-client';
+import { useTestWorld } from './test-support/use-test-world';
 import { testClock, waitFor } from './test-support/wait-for';
 
-let upstream: FakeUpstream;
-let portal: FakePortal;
-let dir: ReturnType<typeof tempDir>;
-let world: ReturnType<typeof testWorld>;
-const running: RunningSidecar[] = [];
-
-beforeEach(async () => {
-  dir = tempDir();
-  upstream = await startFakeUpstream();
-  portal = await startFakePortal();
-  world = testWorld(upstream.url, Date.UTC(2100, 0, 1));
-  portal.push(world.changes);
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.stop()));
-  await Promise.all([portal.close(), upstream.close()]);
-  dir.remove();
-});
+const t = useTestWorld();
 
 async function start(portalUrl: string, args: string[] = [], now?: () => number) {
-  const sidecar = await startTestSidecar(portalUrl, `${dir.path}/cache.db`, args, now ? { now } : {});
-  running.push(sidecar);
+  const sidecar = await startTestSidecar(portalUrl, `${t.dir.path}/cache.db`, args, now ? { now } : {});
+  t.running.push(sidecar);
   return sidecar;
 }
 
@@ -40,7 +21,7 @@ describe('offline policy', () => {
     const sidecar = await start(await closedPortUrl());
     await waitFor(() => sidecar.sync.state.consecutiveFailures > 0, 'a failed sync');
     for (const path of ['/pets/v1/pets', '/no/such/api', '/']) {
-      const answer = await httpRequest(sidecar.dataPort, path, { headers: { 'x-api-key': world.keys.good } });
+      const answer = await httpRequest(sidecar.dataPort, path, { headers: { 'x-api-key': t.world.keys.good } });
       expect(answer.status).toBe(503);
       expect(code(answer)).toBe('NOT_SYNCED');
     }
@@ -50,27 +31,27 @@ describe('offline policy', () => {
   });
 
   it('restart with a cache file and the portal unreachable serves 200 immediately', async () => {
-    const first = await start(portal.url);
-    await waitFor(() => first.cache.meta.revision === portal.revision, 'first sync');
+    const first = await start(t.portal.url);
+    await waitFor(() => first.cache.meta.revision === t.portal.revision, 'first sync');
     await first.stop();
-    await portal.close();
+    await t.portal.close();
 
     const restarted = await start(await closedPortUrl());
-    const answer = await httpRequest(restarted.dataPort, '/pets/v1/pets', { headers: { 'x-api-key': world.keys.good } });
+    const answer = await httpRequest(restarted.dataPort, '/pets/v1/pets', { headers: { 'x-api-key': t.world.keys.good } });
     expect(answer.status).toBe(200);
     const ready = await httpRequest(restarted.adminPort, '/readyz');
     expect(ready.status).toBe(200);
     expect(ready.json()).toMatchObject({ status: 'ready', revision: 1, environment: 'default', keys: 4, routes: 2 });
-    portal = await startFakePortal(); // afterEach closes it
+    t.portal = await startFakePortal(); // afterEach closes it
   });
 
   it('past the operator maximum staleness, proxied requests and readiness are 503 STALE', async () => {
     const clock = testClock();
-    const sidecar = await start(portal.url, ['--max-staleness-s', '60'], clock.now);
-    await waitFor(() => sidecar.cache.meta.revision === portal.revision, 'first sync');
-    await portal.close();
+    const sidecar = await start(t.portal.url, ['--max-staleness-s', '60'], clock.now);
+    await waitFor(() => sidecar.cache.meta.revision === t.portal.revision, 'first sync');
+    await t.portal.close();
     await waitFor(() => sidecar.sync.state.consecutiveFailures > 0, 'the portal to be unreachable');
-    const call = () => httpRequest(sidecar.dataPort, '/pets/v1/pets', { headers: { 'x-api-key': world.keys.good } });
+    const call = () => httpRequest(sidecar.dataPort, '/pets/v1/pets', { headers: { 'x-api-key': t.world.keys.good } });
 
     clock.advance(60_000);
     expect((await call()).status).toBe(200);
@@ -79,18 +60,18 @@ describe('offline policy', () => {
     expect([stale.status, code(stale)]).toEqual([503, 'STALE']);
     const ready = await httpRequest(sidecar.adminPort, '/readyz');
     expect([ready.status, code(ready), ready.json().stalenessSeconds]).toEqual([503, 'STALE', 61]);
-    portal = await startFakePortal();
+    t.portal = await startFakePortal();
   });
 
   it('without a maximum staleness, an unreachable portal never stops service', async () => {
     const clock = testClock();
-    const sidecar = await start(portal.url, [], clock.now);
-    await waitFor(() => sidecar.cache.meta.revision === portal.revision, 'first sync');
-    await portal.close();
+    const sidecar = await start(t.portal.url, [], clock.now);
+    await waitFor(() => sidecar.cache.meta.revision === t.portal.revision, 'first sync');
+    await t.portal.close();
     clock.advance(30 * 24 * 3600_000);
-    const answer = await httpRequest(sidecar.dataPort, '/pets/v1/pets', { headers: { 'x-api-key': world.keys.good } });
+    const answer = await httpRequest(sidecar.dataPort, '/pets/v1/pets', { headers: { 'x-api-key': t.world.keys.good } });
     expect(answer.status).toBe(200);
     expect((await httpRequest(sidecar.adminPort, '/readyz')).json().stalenessSeconds).toBe(30 * 24 * 3600);
-    portal = await startFakePortal();
+    t.portal = await startFakePortal();
   });
 });

@@ -146,7 +146,6 @@ export function prepareStatements(db: CacheDb) {
     deleteAllOtherIds: db.prepare('DELETE FROM key_other_ids'),
     selectAllKeyApps: db.prepare<[], [number, string]>('SELECT n, app_id FROM key_apps').raw(),
     selectKeyAppNumber: db.prepare<[string], { n: number }>('SELECT n FROM key_apps WHERE app_id = ?'),
-    selectKeyAppId: db.prepare<[number], { app_id: string }>('SELECT app_id FROM key_apps WHERE n = ?'),
     insertKeyApp: db.prepare<[string]>('INSERT INTO key_apps (app_id) VALUES (?)'),
     deleteAllKeyApps: db.prepare('DELETE FROM key_apps'),
   };

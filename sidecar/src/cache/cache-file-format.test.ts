@@ -68,12 +68,14 @@ describe('cache file format', () => {
 
   it('entities of a kind this sidecar does not index are still stored by (kind, id) and kept across a restart', () => {
     let cache = reopen();
-    const jwk = { kind: 'jwk', id: 'kid-1', data: { kid: 'kid-1' } } as unknown as SyncChange;
-    cache.applySync(answer('snapshot', 1, [jwk, route('pets', '/pets/v1', 'http://up')]));
+    // A kind from a newer contract than this sidecar's index knows (the cache stores what the answer carried).
+    const future = { kind: 'future-kind', id: 'f-1', data: { note: 'kept' } } as unknown as SyncChange;
+    cache.applySync(answer('snapshot', 1, [future, route('pets', '/pets/v1', 'http://up')]));
     cache.close();
     cache = reopen();
-    const row = cache.db.prepare("SELECT data FROM entities WHERE kind = 'jwk' AND id = 'kid-1'").get() as { data: string } | undefined;
-    expect(row && JSON.parse(row.data)).toEqual({ kid: 'kid-1' });
+    const row = cache.db.prepare("SELECT data FROM entities WHERE kind = 'future-kind' AND id = 'f-1'").get() as { data: string } | undefined;
+    expect(row && JSON.parse(row.data)).toEqual({ note: 'kept' });
+    expect(cache.index.routeByContext('/pets/v1')).toBeDefined();
     cache.close();
   });
 

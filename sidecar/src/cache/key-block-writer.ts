@@ -21,7 +21,8 @@ export function writeKeyChanges(sql: CacheStatements, changes: readonly KeyChang
     sql.deleteAllOtherIds.run();
     sql.deleteAllKeyApps.run();
   }
-  const blocks = new Map<number, Map<string, { entity: KeyEntity; otherId: string | null }>>();
+  /** The touched blocks, by hash. Stored entries keep their app number: no app id is looked up for a key left as is. */
+  const blocks = new Map<number, Map<string, BlockEntry>>();
   /** Other ids changed by this answer: id -> hash, or null once removed. */
   const otherIds = new Map<string, string | null>();
   const apps = new AppNumbers(sql, snapshot);
@@ -32,9 +33,7 @@ export function writeKeyChanges(sql: CacheStatements, changes: readonly KeyChang
     if (entries === undefined) {
       entries = new Map();
       const row = snapshot ? undefined : sql.selectKeyBlock.get(n);
-      for (const e of row ? decodeBlock(row.data) : []) {
-        entries.set(e.hash, { entity: { hash: e.hash, keyId: e.keyId, appId: apps.appId(e.appNumber), expiresAt: e.expiresAt }, otherId: e.otherId });
-      }
+      for (const e of row ? decodeBlock(row.data) : []) entries.set(e.hash, e);
       blocks.set(n, entries);
     }
     return entries;
@@ -59,15 +58,12 @@ export function writeKeyChanges(sql: CacheStatements, changes: readonly KeyChang
     if (data === null) continue;
     removeHash(data.hash);
     const otherId = id === data.hash ? null : id;
-    block(data.hash).set(data.hash, { entity: data, otherId });
+    block(data.hash).set(data.hash, { hash: data.hash, otherId, keyId: data.keyId, appNumber: apps.numberOf(data.appId), expiresAt: data.expiresAt });
     if (otherId !== null) otherIds.set(otherId, data.hash);
   }
 
   for (const n of [...blocks.keys()].sort((a, b) => a - b)) {
-    const entries: BlockEntry[] = [];
-    for (const { entity, otherId } of (blocks.get(n) as Map<string, { entity: KeyEntity; otherId: string | null }>).values()) {
-      entries.push({ hash: entity.hash, otherId, keyId: entity.keyId, appNumber: apps.numberOf(entity.appId), expiresAt: entity.expiresAt });
-    }
+    const entries = [...(blocks.get(n) as Map<string, BlockEntry>).values()];
     if (entries.length === 0) sql.deleteKeyBlock.run(n);
     else sql.upsertKeyBlock.run(n, entries.length, encodeBlock(entries));
   }
@@ -77,10 +73,12 @@ export function writeKeyChanges(sql: CacheStatements, changes: readonly KeyChang
   }
 }
 
-/** App ids are stored once (key_apps) and referenced by number from the blocks: many keys share an app. */
+/**
+ * App ids are stored once (key_apps) and referenced by number from the blocks: many keys share an app. Numbers are
+ * never reused; an app no key refers to any more stays until the next snapshot rewrites the table.
+ */
 class AppNumbers {
   private readonly numbers = new Map<string, number>();
-  private readonly ids = new Map<number, string>();
   constructor(
     private readonly sql: CacheStatements,
     private readonly fresh: boolean,
@@ -94,15 +92,5 @@ class AppNumbers {
       this.numbers.set(appId, n);
     }
     return n;
-  }
-
-  appId(n: number): string {
-    let id = this.ids.get(n);
-    if (id === undefined) {
-      id = this.sql.selectKeyAppId.get(n)?.app_id;
-      if (id === undefined) throw new Error(`a key block refers to app number ${n}, which the file does not hold`);
-      this.ids.set(n, id);
-    }
-    return id;
   }
 }

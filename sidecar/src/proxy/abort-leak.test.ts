@@ -1,37 +1,17 @@
 import http from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSidecar } from '../sidecar';
-import { type FakePortal, startFakePortal } from '../test-support/fake-portal';
-import { type FakeUpstream, startFakeUpstream } from '../test-support/fake-upstream';
-import { testWorld } from '../test-support/fixtures';
-import { startTestSidecar, tempDir } from '../test-support/harness';
+import { describe, expect, it } from 'vitest';
+import { startTestSidecar } from '../test-support/harness';
 import { httpRequest } from '../test-support/http-client';
+import { useTestWorld } from '../test-support/use-test-world';
 import { waitFor } from '../test-support/wait-for';
 
-let upstream: FakeUpstream;
-let portal: FakePortal;
-let dir: ReturnType<typeof tempDir>;
-let world: ReturnType<typeof testWorld>;
-const running: RunningSidecar[] = [];
-
-beforeEach(async () => {
-  dir = tempDir();
-  upstream = await startFakeUpstream();
-  portal = await startFakePortal();
-  world = testWorld(upstream.url, Date.UTC(2100, 0, 1));
-  portal.push(world.changes);
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.stop()));
-  await Promise.all([portal.close(), upstream.close()]);
-  dir.remove();
-});
+const t = useTestWorld();
 
 async function sidecarWith(args: string[]) {
   // A long poll that stays parked keeps the sync connection stable while TCP handles are counted.
-  const sidecar = await startTestSidecar(portal.url, `${dir.path}/cache.db`, ['--sync-wait-ms', '60000', ...args]);
-  running.push(sidecar);
-  await waitFor(() => sidecar.cache.meta.revision === portal.revision && portal.state.holding === 1, 'first sync, then a parked poll');
+  const sidecar = await startTestSidecar(t.portal.url, `${t.dir.path}/cache.db`, ['--sync-wait-ms', '60000', ...args]);
+  t.running.push(sidecar);
+  await waitFor(() => sidecar.cache.meta.revision === t.portal.revision && t.portal.state.holding === 1, 'first sync, then a parked poll');
   return sidecar;
 }
 
@@ -56,22 +36,22 @@ describe('client aborts do not leak upstream sockets (http-proxy#1559 on Node >=
   it('200 requests aborted mid-flight close all 200 upstream sockets and handles return to baseline', async () => {
     const sidecar = await sidecarWith([]);
     const baselineHandles = tcpHandles();
-    const slow = fireSlowRequests(sidecar.dataPort, world.keys.good, 200);
-    await waitFor(() => upstream.requests.length === 200, 'all 200 requests to reach the backend');
-    expect(upstream.openSockets()).toBe(200);
+    const slow = fireSlowRequests(sidecar.dataPort, t.world.keys.good, 200);
+    await waitFor(() => t.upstream.requests.length === 200, 'all 200 requests to reach the backend');
+    expect(t.upstream.openSockets()).toBe(200);
     slow.abortAll();
-    await waitFor(() => upstream.openSockets() === 0, 'backend to see every socket closed');
+    await waitFor(() => t.upstream.openSockets() === 0, 'backend to see every socket closed');
     await waitFor(() => tcpHandles() <= baselineHandles, 'open TCP handles back to baseline');
-    expect((await httpRequest(sidecar.dataPort, '/pets/v1/ok', { headers: { 'x-api-key': world.keys.good } })).status).toBe(200);
+    expect((await httpRequest(sidecar.dataPort, '/pets/v1/ok', { headers: { 'x-api-key': t.world.keys.good } })).status).toBe(200);
   });
 
   it('requests aborted while queued for an upstream socket release it and do not clog the pool', async () => {
     const sidecar = await sidecarWith(['--upstream-max-sockets', '10']);
-    const slow = fireSlowRequests(sidecar.dataPort, world.keys.good, 60);
-    await waitFor(() => upstream.requests.length === 10, 'the pool to fill');
+    const slow = fireSlowRequests(sidecar.dataPort, t.world.keys.good, 60);
+    await waitFor(() => t.upstream.requests.length === 10, 'the pool to fill');
     slow.abortAll();
-    await waitFor(() => upstream.openSockets() === 0, 'backend to see every socket closed');
-    const answer = await httpRequest(sidecar.dataPort, '/pets/v1/ok', { headers: { 'x-api-key': world.keys.good } });
+    await waitFor(() => t.upstream.openSockets() === 0, 'backend to see every socket closed');
+    const answer = await httpRequest(sidecar.dataPort, '/pets/v1/ok', { headers: { 'x-api-key': t.world.keys.good } });
     expect(answer.status).toBe(200);
   });
 });
