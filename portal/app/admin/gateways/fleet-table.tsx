@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { CardTable } from '@/components/card-table';
 import { useSWRConfig } from 'swr';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
@@ -41,27 +42,11 @@ export function FleetTable({ gateways, onRotated }: { gateways: Gateway[]; onRot
   const rotate = confirming?.action === 'rotate';
   return (
     <>
-      <div className="relative -mx-5 overflow-x-auto border-t border-zinc-100">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-500 uppercase">
-            <tr>
-              {COLUMNS.map((col) => (
-                <th key={col} scope="col" className="px-3 py-2 font-medium whitespace-nowrap first:pl-5">
-                  {col}
-                </th>
-              ))}
-              <th scope="col" className="py-2 pr-5 pl-3">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100">
+      <CardTable columns={COLUMNS}>
             {gateways.map((g) => (
               <FleetRow key={g.id} gateway={g} onAction={(action) => setConfirming({ gateway: g, action })} />
             ))}
-          </tbody>
-        </table>
-      </div>
+      </CardTable>
       <ConfirmDialog
         open={confirming !== null}
         title={`${rotate ? 'Rotate the token of' : 'Revoke'} ${confirming?.gateway.name ?? 'gateway'}?`}

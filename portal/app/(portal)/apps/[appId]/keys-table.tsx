@@ -1,4 +1,5 @@
 import { Button } from '@/components/button';
+import { CardTable } from '@/components/card-table';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate, formatExpiry } from '@/lib/client/format';
 import type { ApiKey } from '@/lib/client/types';
@@ -9,21 +10,7 @@ const COLUMNS = ['Name', 'Key', 'Status', 'Gateways', 'Created', 'Expires', 'Las
 export function KeysTable({ keys, onRevoke, onRotate }: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void; onRotate?: (key: ApiKey) => void }) {
   if (keys.length === 0) return <p className="text-sm text-zinc-600">No keys yet. Create one above to call the APIs this application subscribes to.</p>;
   return (
-    <div className="relative -mx-5 overflow-x-auto border-t border-zinc-100">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-500 uppercase">
-          <tr>
-            {COLUMNS.map((col) => (
-              <th key={col} scope="col" className="px-3 py-2 font-medium whitespace-nowrap first:pl-5">
-                {col}
-              </th>
-            ))}
-            <th scope="col" className="py-2 pr-5 pl-3">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
+    <CardTable columns={COLUMNS}>
           {keys.map((key) => (
             <tr key={key.id} data-testid="key-row">
               <td className="py-2.5 pr-3 pl-5 font-medium text-zinc-900">{key.name}</td>
@@ -55,8 +42,6 @@ export function KeysTable({ keys, onRevoke, onRotate }: { keys: ApiKey[]; onRevo
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </CardTable>
   );
 }

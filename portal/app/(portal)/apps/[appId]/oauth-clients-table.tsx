@@ -1,4 +1,5 @@
 import { Button } from '@/components/button';
+import { CardTable } from '@/components/card-table';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate } from '@/lib/client/format';
 import type { OAuthClient } from './oauth-clients-data';
@@ -8,21 +9,7 @@ const COLUMNS = ['Name', 'Client ID', 'Secret', 'Status', 'Created', 'Last token
 export function OAuthClientsTable({ clients, onRevoke }: { clients: OAuthClient[]; onRevoke: (client: OAuthClient) => void }) {
   if (clients.length === 0) return <p className="text-sm text-zinc-600">No OAuth clients yet.</p>;
   return (
-    <div className="relative -mx-5 overflow-x-auto border-t border-zinc-100">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-500 uppercase">
-          <tr>
-            {COLUMNS.map((col) => (
-              <th key={col} scope="col" className="px-3 py-2 font-medium whitespace-nowrap first:pl-5">
-                {col}
-              </th>
-            ))}
-            <th scope="col" className="py-2 pr-5 pl-3">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
+    <CardTable columns={COLUMNS}>
           {clients.map((client) => (
             <tr key={client.clientId} data-testid="oauth-client-row">
               <td className="py-2.5 pr-3 pl-5 font-medium text-zinc-900">{client.name}</td>
@@ -42,8 +29,6 @@ export function OAuthClientsTable({ clients, onRevoke }: { clients: OAuthClient[
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </CardTable>
   );
 }
