@@ -6,10 +6,10 @@ import { Card } from '@/components/card';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { LoadError } from '@/components/load-error';
 import { LoadingBlock } from '@/components/loading';
-import { errorMessage } from '@/lib/client/api-error';
 import { postJson } from '@/lib/client/fetcher';
 import { useToast } from '@/components/toast';
 import { formatExpiry } from '@/lib/client/format';
+import { useAction } from '@/lib/client/use-action';
 import type { ApiKey, CreatedApiKey, RotatedApiKey } from '@/lib/client/types';
 import { appsKey } from '@/lib/client/use-apps';
 import { keysKey, useKeys } from '@/lib/client/use-keys';
@@ -24,50 +24,30 @@ export function KeysSection({ appId }: { appId: string }) {
   // The plaintext lives only in this component's state: never in the SWR cache or storage, and gone on "Done".
   const [newKey, setNewKey] = useState<CreatedApiKey | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
-  const [revokePending, setRevokePending] = useState(false);
-  const [revokeError, setRevokeError] = useState<string | null>(null);
   const [rotating, setRotating] = useState<ApiKey | null>(null);
-  const [rotatePending, setRotatePending] = useState(false);
-  const [rotateError, setRotateError] = useState<string | null>(null);
   const toast = useToast();
 
   async function refresh() {
     await Promise.all([mutate(keysKey(appId)), mutate(appsKey)]);
   }
 
-  async function confirmRevoke() {
+  const revoke = useAction(async () => {
     if (!revoking) return;
-    setRevokePending(true);
-    setRevokeError(null);
-    try {
-      await postJson(`${keysKey(appId)}/${encodeURIComponent(revoking.id)}/revoke`, {});
-      await refresh();
-      toast(`Revoked ${revoking.name}. Gateways reject it from their next sync.`);
-      setRevoking(null);
-    } catch (err) {
-      setRevokeError(errorMessage(err));
-    } finally {
-      setRevokePending(false);
-    }
-  }
+    await postJson(`${keysKey(appId)}/${encodeURIComponent(revoking.id)}/revoke`, {});
+    await refresh();
+    toast(`Revoked ${revoking.name}. Gateways reject it from their next sync.`);
+    setRevoking(null);
+  });
 
-  async function confirmRotate(graceSeconds: number) {
+  const rotate = useAction(async (graceSeconds: number) => {
     if (!rotating) return;
-    setRotatePending(true);
-    setRotateError(null);
-    try {
-      // Like creation, the answer holds a plaintext: component state only, never the SWR cache.
-      const rotated = await postJson<RotatedApiKey>(`${keysKey(appId)}/${encodeURIComponent(rotating.id)}/rotate`, { graceSeconds });
-      setNewKey(rotated.key);
-      setRotating(null);
-      toast(graceSeconds === 0 ? 'Key rotated. The old key no longer works.' : `Key rotated. The old key works until ${formatExpiry(rotated.previous.expiresAt)}.`);
-      await refresh();
-    } catch (err) {
-      setRotateError(errorMessage(err));
-    } finally {
-      setRotatePending(false);
-    }
-  }
+    // Like creation, the answer holds a plaintext: component state only, never the SWR cache.
+    const rotated = await postJson<RotatedApiKey>(`${keysKey(appId)}/${encodeURIComponent(rotating.id)}/rotate`, { graceSeconds });
+    setNewKey(rotated.key);
+    setRotating(null);
+    toast(graceSeconds === 0 ? 'Key rotated. The old key no longer works.' : `Key rotated. The old key works until ${formatExpiry(rotated.previous.expiresAt)}.`);
+    await refresh();
+  });
 
   return (
     <Card title="API keys" description="Send a key in the x-api-key header. Each key works for every API this application subscribes to.">
@@ -84,24 +64,24 @@ export function KeysSection({ appId }: { appId: string }) {
       </div>
       <RotateKeyDialog
         apiKey={rotating}
-        pending={rotatePending}
-        error={rotateError}
-        onConfirm={confirmRotate}
+        pending={rotate.pending}
+        error={rotate.error}
+        onConfirm={rotate.run}
         onCancel={() => {
           setRotating(null);
-          setRotateError(null);
+          rotate.clearError();
         }}
       />
       <ConfirmDialog
         open={revoking !== null}
         title={`Revoke ${revoking?.name ?? 'key'}?`}
         confirmLabel="Revoke key"
-        pending={revokePending}
-        error={revokeError}
-        onConfirm={confirmRevoke}
+        pending={revoke.pending}
+        error={revoke.error}
+        onConfirm={revoke.run}
         onCancel={() => {
           setRevoking(null);
-          setRevokeError(null);
+          revoke.clearError();
         }}
       >
         Gateways reject this key as soon as they sync, usually within seconds. Clients still using it will start getting 401

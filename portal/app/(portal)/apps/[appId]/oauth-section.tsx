@@ -10,8 +10,8 @@ import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/load-error';
 import { LoadingBlock } from '@/components/loading';
 import { useToast } from '@/components/toast';
-import { errorMessage } from '@/lib/client/api-error';
 import { postJson } from '@/lib/client/fetcher';
+import { useAction } from '@/lib/client/use-action';
 import { type CreatedOAuthClient, type OAuthClient, oauthClientsKey, useOAuthClients } from './oauth-clients-data';
 import { OAuthClientsTable } from './oauth-clients-table';
 import { NewOAuthClientPanel } from './new-oauth-client-panel';
@@ -23,55 +23,39 @@ export function OAuthSection({ appId }: { appId: string }) {
   // The secret lives only in this component's state: never in the SWR cache or storage, and gone on "Done".
   const [created, setCreated] = useState<CreatedOAuthClient | null>(null);
   const [name, setName] = useState('');
-  const [pending, setPending] = useState(false);
-  const [createError, setCreateError] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<OAuthClient | null>(null);
-  const [revokePending, setRevokePending] = useState(false);
-  const [revokeError, setRevokeError] = useState<string | null>(null);
   const toast = useToast();
 
-  async function create(event: FormEvent) {
-    event.preventDefault();
-    setPending(true);
-    setCreateError(null);
-    try {
-      setCreated(await postJson<CreatedOAuthClient>(oauthClientsKey(appId), { name: name.trim() }));
-      setName('');
-      await mutate(oauthClientsKey(appId));
-    } catch (err) {
-      setCreateError(errorMessage(err));
-    } finally {
-      setPending(false);
-    }
-  }
+  const create = useAction(async () => {
+    setCreated(await postJson<CreatedOAuthClient>(oauthClientsKey(appId), { name: name.trim() }));
+    setName('');
+    await mutate(oauthClientsKey(appId));
+  });
 
-  async function confirmRevoke() {
+  const revoke = useAction(async () => {
     if (!revoking) return;
-    setRevokePending(true);
-    setRevokeError(null);
-    try {
-      await postJson(`${oauthClientsKey(appId)}/${encodeURIComponent(revoking.clientId)}/revoke`, {});
-      await mutate(oauthClientsKey(appId));
-      toast(`Revoked ${revoking.name}. Gateways reject its tokens from their next sync.`);
-      setRevoking(null);
-    } catch (err) {
-      setRevokeError(errorMessage(err));
-    } finally {
-      setRevokePending(false);
-    }
+    await postJson(`${oauthClientsKey(appId)}/${encodeURIComponent(revoking.clientId)}/revoke`, {});
+    await mutate(oauthClientsKey(appId));
+    toast(`Revoked ${revoking.name}. Gateways reject its tokens from their next sync.`);
+    setRevoking(null);
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void create.run();
   }
 
   return (
     <Card title="OAuth clients" description="For services that use OAuth2 client credentials: exchange the client ID and secret for a short-lived access token.">
       <div className="space-y-5">
-        <form onSubmit={create} className="space-y-3">
+        <form onSubmit={submit} className="space-y-3">
           <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
             <Field label="Client name" className="flex-1" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. billing-service" maxLength={80} />
-            <Button type="submit" pending={pending}>
+            <Button type="submit" pending={create.pending}>
               Create OAuth client
             </Button>
           </div>
-          <FormError message={createError} />
+          <FormError message={create.error} />
         </form>
         {created && <NewOAuthClientPanel client={created} onDone={() => setCreated(null)} />}
         {error ? <LoadError error={error} what="OAuth clients" /> : !clients ? <LoadingBlock rows={1} label="Loading OAuth clients" /> : <OAuthClientsTable clients={clients} onRevoke={setRevoking} />}
@@ -80,12 +64,12 @@ export function OAuthSection({ appId }: { appId: string }) {
         open={revoking !== null}
         title={`Revoke the secret of ${revoking?.name ?? 'this client'}?`}
         confirmLabel="Revoke secret"
-        pending={revokePending}
-        error={revokeError}
-        onConfirm={confirmRevoke}
+        pending={revoke.pending}
+        error={revoke.error}
+        onConfirm={revoke.run}
         onCancel={() => {
           setRevoking(null);
-          setRevokeError(null);
+          revoke.clearError();
         }}
       >
         The token endpoint refuses this client at once, and gateways reject the tokens it already holds as soon as they sync, usually within
