@@ -1,31 +1,11 @@
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import http from 'node:http';
 import https from 'node:https';
-import type { UpstreamBase } from '../../../src/cache/upstream-base';
-import type { Logger } from '../../../src/logger';
-import type { PresentedKey } from '../../../src/verify/extract-api-key';
 import { Exchange } from './exchange';
-import { type UpstreamIdentity, upstreamRequestHeaders } from './upstream-headers';
+import type { UpstreamProxy, UpstreamProxyOptions } from '../../../src/proxy/upstream-proxy';
+import { upstreamRequestHeaders } from './upstream-headers';
 
-export interface UpstreamProxyOptions {
-  /** Time allowed until the backend's response headers; the body then streams as long as it flows. */
-  timeoutMs: number;
-  maxSockets: number;
-  logger: Logger;
-}
-
-/** What the request path knows about an admitted request; absent for a bare forward (the bench's floor). */
-export interface ForwardContext {
-  presented: PresentedKey;
-  identity: UpstreamIdentity;
-  /** Flat `[name, value, ...]` headers the gateway adds to every answer (request id, Vary, CORS). */
-  responseHeaders: readonly string[];
-  corsOwned: boolean;
-}
-
-export interface UpstreamProxy {
-  forward(req: IncomingMessage, res: ServerResponse, upstream: UpstreamBase, path: string, context?: ForwardContext): void;
-  close(): void;
-}
+// The same interface as the sidecar's http-proxy forwarder, so the bench can swap one for the other.
+export type { ForwardContext, UpstreamProxy, UpstreamProxyOptions } from '../../../src/proxy/upstream-proxy';
 
 /**
  * A lean forwarder on node:http, kept in the bench as a measured alternative to http-proxy (which the sidecar
