@@ -27,7 +27,7 @@ export async function disableUser(page: Page, email: string): Promise<void> {
   const row = page.getByTestId(`user-row-${email}`);
   await row.getByRole('button', { name: `Disable ${email}` }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Disable user' }).click();
-  await expect(row.getByText('Disabled')).toBeVisible();
+  await expect(row.getByText('Disabled', { exact: true })).toBeVisible();
 }
 
 /** Makes the open API offer exactly these tiers in its "Tiers offered" panel, and saves. */
