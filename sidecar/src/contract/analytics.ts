@@ -20,6 +20,8 @@ export const usageEventSchema = z.strictObject({
   latencyMs: z.number().nonnegative().max(3_600_000),
   bytesIn: z.number().int().nonnegative(),
   bytesOut: z.number().int().nonnegative(),
+  /** Set when the gateway itself refused the request (429): such requests do not count against the monthly quota. */
+  refused: z.enum(['rate', 'quota']).optional(),
 });
 
 export const usageBatchSchema = z.strictObject({
@@ -30,12 +32,28 @@ export const usageBatchSchema = z.strictObject({
   events: z.array(usageEventSchema).max(5_000),
 });
 
+/** A calendar month in UTC, `YYYY-MM`: the monthly quota's period everywhere. */
+export const quotaPeriodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
+/**
+ * The cloud's count of a subscription's admitted requests in a period, across every gateway of every environment.
+ * Sent back with each acknowledgement for the subscriptions in that batch, so sidecars reconcile their local counts.
+ */
+export const quotaUsageSchema = z.strictObject({
+  appId: z.string().min(1).max(200),
+  apiId: z.string().min(1).max(200),
+  period: quotaPeriodSchema,
+  used: z.number().int().nonnegative(),
+});
+
 export const usageAckSchema = z.strictObject({
   batchId: z.string(),
   accepted: z.number().int().nonnegative(),
   duplicates: z.number().int().nonnegative(),
+  quota: z.array(quotaUsageSchema).max(5_000).optional(),
 });
 
 export type UsageEvent = z.infer<typeof usageEventSchema>;
 export type UsageBatch = z.infer<typeof usageBatchSchema>;
 export type UsageAck = z.infer<typeof usageAckSchema>;
+export type QuotaUsage = z.infer<typeof quotaUsageSchema>;
