@@ -11,6 +11,7 @@ import { type DrainableServer, startServer } from './http-server';
 import { createLogger, type Logger } from './logger';
 import { createRequestHandler } from './proxy/handle-request';
 import { createUpstreamProxy } from './proxy/upstream-proxy';
+import { QuotaLedger } from './quota/quota-ledger';
 import { AddressLimiter } from './ratelimit/address-limiter';
 import { TierLimiter } from './ratelimit/tier-limiter';
 import type { BackoffPolicy } from './sync/backoff';
@@ -36,6 +37,8 @@ export interface RunningSidecar {
   sync: SyncLoop;
   outbox: Outbox;
   shipper: Shipper;
+  /** Null when the operator turned rate limits (and so quotas) off. */
+  quotas: QuotaLedger | null;
   metrics: SidecarMetrics;
   logger: Logger;
   /** Stop accepting, drain in-flight requests (bounded by config.drainTimeoutMs), stop syncing, close the cache. */
@@ -57,6 +60,8 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
     flushIntervalMs: config.analyticsFlushMs,
     flushBatchSize: Math.min(config.analyticsBatchSize, 1_000),
   });
+  // Quotas are part of the tier limits: off with them. Counts live in the cache file, beside the outbox.
+  const quotas = config.rateLimits ? new QuotaLedger(cache.db, now()) : null;
   const shipper = new Shipper(outbox, {
     portalUrl: config.portalUrl,
     token: config.token,
@@ -66,6 +71,7 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
     fetch: options.fetch,
     random: options.random,
     logger,
+    onAck: (ack) => quotas?.reconcile(ack.quota),
   });
   registerAnalyticsMetrics(metrics.registry, () => outbox, () => shipper);
   const upstream = createUpstreamProxy({ timeoutMs: config.upstreamTimeoutMs, maxSockets: config.upstreamMaxSockets, logger });
@@ -82,7 +88,7 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
         maxStalenessS,
         metrics,
         logger,
-        tierLimiter: config.rateLimits ? new TierLimiter() : null,
+        tierLimiter: config.rateLimits ? new TierLimiter(quotas) : null,
         addressLimiter: new AddressLimiter(),
         outbox: config.analytics ? outbox : null,
       })));
@@ -129,6 +135,7 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
     sync,
     outbox,
     shipper,
+    quotas,
     metrics,
     logger,
     stop() {
@@ -140,6 +147,7 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
         logger.info({ unshipped: outbox.stored, dropped: outbox.dropped }, 'analytics outbox closed');
         await admin.close(0);
         upstream.close();
+        quotas?.close();
         cache.close();
         logger.info('sidecar stopped');
       })();

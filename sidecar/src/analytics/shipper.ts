@@ -1,4 +1,4 @@
-import { ANALYTICS_PATH, type UsageBatch, usageAckSchema } from '../contract/analytics';
+import { ANALYTICS_PATH, type UsageAck, type UsageBatch, usageAckSchema } from '../contract/analytics';
 import type { Logger } from '../logger';
 import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelayMs } from '../sync/backoff';
 import type { Outbox } from './outbox';
@@ -14,6 +14,8 @@ export interface ShipperOptions {
   backoff?: BackoffPolicy;
   random?: () => number;
   logger: Logger;
+  /** Receives each acknowledgement, after its batch left the outbox (the quota ledger takes the cloud's counts). */
+  onAck?: (ack: UsageAck) => void;
 }
 
 export interface ShipperState {
@@ -63,8 +65,9 @@ export class Shipper {
       signal: signal ?? AbortSignal.timeout(15_000),
     });
     if (!res.ok) throw new Error(`portal answered ${res.status}`);
-    usageAckSchema.parse(await res.json());
+    const ack = usageAckSchema.parse(await res.json());
     this.outbox.acknowledge(lastSeq);
+    this.options.onAck?.(ack);
     this.state.shippedEvents += events.length;
     return events.length;
   }

@@ -36,14 +36,17 @@ export const usageBatchSchema = z.strictObject({
 export const quotaPeriodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 /**
- * The cloud's count of a subscription's admitted requests in a period, across every gateway of every environment.
- * Sent back with each acknowledgement for the subscriptions in that batch, so sidecars reconcile their local counts.
+ * The cloud's count of a subscription's admitted requests in a period: `used` across every gateway of every
+ * environment, and `usedHere` from the node that sent the acknowledged batch. Sent back with each acknowledgement
+ * for the subscriptions in that batch: the difference is what the rest of the fleet used, which a sidecar adds to
+ * its own exact local count.
  */
 export const quotaUsageSchema = z.strictObject({
   appId: z.string().min(1).max(200),
   apiId: z.string().min(1).max(200),
   period: quotaPeriodSchema,
   used: z.number().int().nonnegative(),
+  usedHere: z.number().int().nonnegative(),
 });
 
 export const usageAckSchema = z.strictObject({

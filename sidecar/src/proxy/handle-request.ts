@@ -39,6 +39,8 @@ interface RequestRecord {
   apiId: string;
   keyId: string;
   bytesIn: number;
+  /** Set when the gateway's own limits refused the request: such events do not count against the monthly quota. */
+  refused: 'rate' | 'quota' | undefined;
 }
 const kRecord = Symbol('gatehouse.request');
 type Recorded = ServerResponse & { [kRecord]: RequestRecord };
@@ -64,6 +66,7 @@ export function createRequestHandler({ cache, upstream, now, maxStalenessS, metr
         latencyMs: Math.round(seconds * 100_000) / 100,
         bytesIn: record.bytesIn,
         bytesOut: Number(this.getHeader('content-length') ?? 0) || 0,
+        refused: record.refused,
       });
     }
     // Checked first: building the log object for a level that is off would cost every request.
@@ -85,6 +88,7 @@ export function createRequestHandler({ cache, upstream, now, maxStalenessS, metr
       appId: null,
       apiId: '',
       keyId: '',
+      refused: undefined,
       bytesIn: Number(req.headers['content-length'] ?? 0) || 0,
     };
     (res as Recorded)[kRecord] = record;
@@ -119,13 +123,15 @@ export function createRequestHandler({ cache, upstream, now, maxStalenessS, metr
     record.appId = appId;
     record.apiId = apiId;
     record.keyId = admission.keyId;
-    const limit = tierLimiter?.check(admission.subscriptionId, admission.tier, at);
+    const limit = tierLimiter?.check(admission, admission.tier, at);
     if (limit) {
       for (const name in limit.headers) headers.push(name, limit.headers[name] as string);
-      if (!limit.allowed) {
-        record.outcome = 'RATE_LIMITED';
+      if (limit.refused) {
+        const problem = limit.refused === 'quota' ? problems.quotaExceeded(limit.retryAfterS) : problems.rateLimited(limit.retryAfterS);
+        record.outcome = problem.code;
+        record.refused = limit.refused;
         setHeaders(res, headers);
-        sendProblem(res, problems.rateLimited(limit.retryAfterS));
+        sendProblem(res, problem);
         return;
       }
     }

@@ -16,6 +16,10 @@ export const problems = {
   internal: () => problem(500, 'INTERNAL', 'Internal error'),
   rateLimited: (retryAfterS: number) =>
     problem(429, 'RATE_LIMITED', 'Too many requests', "This application is over its tier's rate limit for this API.", { retryAfterSeconds: retryAfterS }),
+  quotaExceeded: (retryAfterS: number) =>
+    problem(429, 'QUOTA_EXCEEDED', 'Monthly quota used up', "This application has used its tier's monthly quota for this API.", {
+      retryAfterSeconds: retryAfterS,
+    }),
   tooManyFailures: (retryAfterS: number) =>
     problem(429, 'TOO_MANY_FAILED_ATTEMPTS', 'Too many requests', 'Too many requests without a valid key from this address.', {
       retryAfterSeconds: retryAfterS,

@@ -1,11 +1,20 @@
 import type { TierEntity } from '../contract/sync';
+import type { QuotaLedger } from '../quota/quota-ledger';
 import { GcraLimiter, type RatePolicy } from './gcra';
 
 export interface LimitOutcome {
   allowed: boolean;
+  /** Why the gateway refused: over the rate, or the month's quota used up. */
+  refused: 'rate' | 'quota' | null;
   /** `RateLimit-Policy` and `RateLimit` (draft-ietf-httpapi-ratelimit-headers), plus `Retry-After` when refused. */
   headers: Record<string, string>;
   retryAfterS: number;
+}
+
+export interface Subscriber {
+  subscriptionId: string;
+  appId: string;
+  apiId: string;
 }
 
 const WINDOW_MS = 60_000;
@@ -16,25 +25,62 @@ function policyName(tier: TierEntity): string {
 }
 
 /**
- * Enforces each subscription's tier: counters are keyed by subscription (application x API), never by key
- * string, so rotating a key does not reset them. The tier is read from the synced index on every request, so a
- * limit changed in the portal applies on the first request after the sync that carries it.
+ * Enforces each subscription's tier: a GCRA rate keyed by subscription, and the monthly quota counted by the ledger
+ * per application x API; neither is keyed by key string, so rotating a key resets nothing. The tier is read from the
+ * synced index on every request, so a limit changed in the portal applies on the first request after the sync.
+ * A request refused by one limit consumes nothing from the other.
  */
 export class TierLimiter {
   private readonly gcra = new GcraLimiter();
 
-  check(subscriptionId: string, tier: TierEntity | null, now: number): LimitOutcome | null {
-    if (!tier?.requestsPerMinute) return null;
-    const policy: RatePolicy = { limit: tier.requestsPerMinute, windowMs: WINDOW_MS, burst: tier.burst || tier.requestsPerMinute };
-    const decision = this.gcra.take(subscriptionId, policy, now);
+  constructor(private readonly quotas: QuotaLedger | null = null) {}
+
+  check(who: Subscriber, tier: TierEntity | null, now: number): LimitOutcome | null {
+    if (!tier) return null;
+    const quota = this.quotas && tier.monthlyQuota ? tier.monthlyQuota : null;
+    if (!tier.requestsPerMinute && quota === null) return null;
     const name = policyName(tier);
-    const resetS = Math.ceil(decision.resetMs / 1000);
-    const headers: Record<string, string> = {
-      'RateLimit-Policy': `"${name}";q=${policy.limit};w=${WINDOW_MS / 1000}`,
-      RateLimit: `"${name}";r=${decision.remaining};t=${decision.allowed ? resetS : Math.ceil(decision.retryAfterMs / 1000)}`,
-    };
-    const retryAfterS = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-    if (!decision.allowed) headers['Retry-After'] = String(retryAfterS);
-    return { allowed: decision.allowed, headers, retryAfterS: decision.allowed ? 0 : retryAfterS };
+    const headers: Record<string, string> = {};
+    const policies: string[] = [];
+    const states: string[] = [];
+    if (tier.requestsPerMinute) policies.push(`"${name}";q=${tier.requestsPerMinute};w=${WINDOW_MS / 1000}`);
+
+    let period: { name: string; endMs: number; startMs: number } | null = null;
+    if (quota !== null && this.quotas) {
+      period = this.quotas.periodAt(now);
+      policies.push(`"${name}-monthly";q=${quota};w=${Math.round((period.endMs - period.startMs) / 1000)}`);
+      if (this.quotas.exhausted(who.appId, who.apiId, quota, now)) {
+        const retryAfterS = Math.max(1, Math.ceil((period.endMs - now) / 1000));
+        headers['RateLimit-Policy'] = policies.join(', ');
+        headers.RateLimit = `"${name}-monthly";r=0;t=${retryAfterS}`;
+        headers['Retry-After'] = String(retryAfterS);
+        return { allowed: false, refused: 'quota', headers, retryAfterS };
+      }
+    }
+
+    if (tier.requestsPerMinute) {
+      const policy: RatePolicy = {
+        limit: tier.requestsPerMinute,
+        windowMs: WINDOW_MS,
+        burst: tier.burst || tier.requestsPerMinute,
+      };
+      const decision = this.gcra.take(who.subscriptionId, policy, now);
+      if (!decision.allowed) {
+        const retryAfterS = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+        headers['RateLimit-Policy'] = policies.join(', ');
+        headers.RateLimit = `"${name}";r=0;t=${Math.ceil(decision.retryAfterMs / 1000)}`;
+        headers['Retry-After'] = String(retryAfterS);
+        return { allowed: false, refused: 'rate', headers, retryAfterS };
+      }
+      states.push(`"${name}";r=${decision.remaining};t=${Math.ceil(decision.resetMs / 1000)}`);
+    }
+
+    if (quota !== null && period && this.quotas) {
+      const taken = this.quotas.take(who.appId, who.apiId, quota, now);
+      states.push(`"${name}-monthly";r=${taken.remaining};t=${Math.ceil((period.endMs - now) / 1000)}`);
+    }
+    headers['RateLimit-Policy'] = policies.join(', ');
+    headers.RateLimit = states.join(', ');
+    return { allowed: true, refused: null, headers, retryAfterS: 0 };
   }
 }

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ANALYTICS_PATH, type UsageEvent, usageBatchSchema } from '../contract/analytics';
+import { ANALYTICS_PATH, type QuotaUsage, type UsageBatch, type UsageEvent, usageBatchSchema } from '../contract/analytics';
 import { SIGNATURE_HEADER } from '../contract/signature';
 import { SYNC_PATH, type SyncChange, type SyncSettings, syncReportSchema, syncResponseSchema } from '../contract/sync';
 import { signWithTestKey } from './portal-keys';
@@ -71,7 +71,23 @@ export async function startFakePortal(environment = 'default') {
   }
 
   const usage = new Map<string, UsageEvent>();
-  const analytics = { down: false, batches: 0, droppedTotal: 0 };
+  /** `elsewhere` plays the rest of the fleet: admitted requests by `<appId> <apiId>` that other gateways reported. */
+  const analytics = { down: false, batches: 0, droppedTotal: 0, elsewhere: new Map<string, number>() };
+
+  /** The cloud's quota counts for the subscriptions in a batch, as the real portal answers them. */
+  function quotaCounts(batch: UsageBatch): QuotaUsage[] {
+    const counts = new Map<string, QuotaUsage>();
+    for (const e of batch.events) {
+      const period = new Date(e.at).toISOString().slice(0, 7);
+      counts.set(`${e.appId} ${e.apiId} ${period}`, { appId: e.appId, apiId: e.apiId, period, used: 0, usedHere: 0 });
+    }
+    for (const e of usage.values()) {
+      const c = counts.get(`${e.appId} ${e.apiId} ${new Date(e.at).toISOString().slice(0, 7)}`);
+      if (c && !e.refused) c.usedHere += 1;
+    }
+    for (const c of counts.values()) c.used = c.usedHere + (analytics.elsewhere.get(`${c.appId} ${c.apiId}`) ?? 0);
+    return [...counts.values()];
+  }
 
   /** The ingest endpoint: idempotent on event id, as the real portal's is. */
   function ingest(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -91,7 +107,7 @@ export async function startFakePortal(environment = 'default') {
         accepted += 1;
       }
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ batchId: batch.batchId, accepted, duplicates: batch.events.length - accepted }));
+      res.end(JSON.stringify({ batchId: batch.batchId, accepted, duplicates: batch.events.length - accepted, quota: quotaCounts(batch) }));
     });
   }
 
