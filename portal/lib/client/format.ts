@@ -15,6 +15,10 @@ export function formatQuota(monthlyQuota: number | null): string {
   return monthlyQuota === null ? 'No monthly quota' : `${numberFormat.format(monthlyQuota)} requests / month`;
 }
 
+export function formatCount(n: number): string {
+  return numberFormat.format(n);
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }

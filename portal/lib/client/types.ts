@@ -66,6 +66,8 @@ export interface Subscription {
   createdAt: string;
   api: { id: string; name: string; version: string; context: string };
   tier: { id: string; name: string };
+  /** Requests counted against the tier's monthly quota this calendar month (UTC), across every gateway. */
+  quota: { period: string; used: number; limit: number | null };
 }
 
 export type KeyStatus = 'active' | 'revoked' | 'expired';

@@ -4,7 +4,7 @@ import type { TierEntity } from '../contract/sync';
 import { TierLimiter } from '../ratelimit/tier-limiter';
 import { tempDir } from '../test-support/harness';
 import { QuotaLedger } from './quota-ledger';
-import { quotaPeriodAt } from './quota-period';
+import { quotaPeriodAt } from '../contract/quota-period';
 
 const NOV_30 = Date.UTC(2026, 10, 30, 23, 59, 0);
 const DEC_1 = Date.UTC(2026, 11, 1, 0, 0, 1);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { QuotaUsage } from '../contract/analytics';
-import { type QuotaPeriod, quotaPeriodAt } from './quota-period';
+import { type QuotaPeriod, quotaPeriodAt } from '../contract/quota-period';
 
 interface Count {
   appId: string;

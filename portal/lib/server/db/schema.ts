@@ -155,6 +155,16 @@ export interface PortalSettingsTable {
   updated_at: string;
 }
 
+export interface QuotaUsageTable {
+  app_id: string;
+  api_id: string;
+  /** Calendar month in UTC, `YYYY-MM`. */
+  period: string;
+  gateway_id: string;
+  node: string;
+  used: number;
+}
+
 export interface UsageEventsTable {
   gateway_id: string;
   event_id: string;
@@ -168,6 +178,8 @@ export interface UsageEventsTable {
   bytes_in: number;
   bytes_out: number;
   at: number;
+  /** 'rate' or 'quota' when the gateway refused the request itself; null for requests it let through. */
+  refused: string | null;
 }
 
 export interface GatewayUsageStatsTable {
@@ -213,6 +225,7 @@ export interface DB {
   api_keys: ApiKeysTable;
   sync_entities: SyncEntitiesTable;
   usage_events: UsageEventsTable;
+  quota_usage: QuotaUsageTable;
   gateway_usage_stats: GatewayUsageStatsTable;
   audit_events: AuditEventsTable;
   personal_access_tokens: PersonalAccessTokensTable;

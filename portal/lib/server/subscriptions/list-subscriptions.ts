@@ -1,9 +1,11 @@
 import 'server-only';
+import { quotaPeriodAt } from '@contract/quota-period';
 import type { Actor } from '../actor';
 import { getOwnedApp } from '../apps/get-owned-app';
 import type { Db } from '../db/client';
 
-export async function listSubscriptions(db: Db, actor: Actor, appId: string) {
+/** An application's subscriptions, each with its tier and this month's quota use across the whole fleet. */
+export async function listSubscriptions(db: Db, actor: Actor, appId: string, now = Date.now()) {
   await getOwnedApp(db, actor, appId);
   const rows = await db
     .selectFrom('subscriptions')
@@ -20,8 +22,17 @@ export async function listSubscriptions(db: Db, actor: Actor, appId: string) {
       'apis.context as api_context',
       'tiers.id as tier_id',
       'tiers.name as tier_name',
+      'tiers.monthly_quota',
     ])
     .orderBy('subscriptions.created_at')
+    .execute();
+  const period = quotaPeriodAt(now).name;
+  const used = await db
+    .selectFrom('quota_usage')
+    .where('app_id', '=', appId)
+    .where('period', '=', period)
+    .groupBy('api_id')
+    .select((eb) => ['api_id', eb.fn.sum<number>('used').as('used')])
     .execute();
   return rows.map((r) => ({
     id: r.id,
@@ -29,5 +40,6 @@ export async function listSubscriptions(db: Db, actor: Actor, appId: string) {
     createdAt: r.created_at,
     api: { id: r.api_id, name: r.api_name, version: r.api_version, context: r.api_context },
     tier: { id: r.tier_id, name: r.tier_name },
+    quota: { period, used: Number(used.find((u) => u.api_id === r.api_id)?.used ?? 0), limit: r.monthly_quota },
   }));
 }

@@ -1,22 +1,25 @@
 import 'server-only';
-import type { UsageBatch } from '@contract/analytics';
+import type { UsageAck, UsageBatch } from '@contract/analytics';
 import { sql } from 'kysely';
 import type { Db } from '../db/client';
 import { nowIso } from '../ids';
+import { countTowardsQuota, quotaUsageFor } from './quota-usage';
 
 export interface IngestingGateway {
   id: string;
   environment: { id: string };
 }
 
-// SQLite caps bound parameters per statement; 12 columns x 80 rows stays well under it.
+// SQLite caps bound parameters per statement; 13 columns x 80 rows stays well under it.
 const CHUNK = 80;
 
 /**
  * Stores a batch idempotently: events already stored (same gateway and event id) are skipped, so a batch re-sent
- * after a lost acknowledgement changes nothing. Key last-used times move forward only.
+ * after a lost acknowledgement changes nothing, quota counts included. Key last-used times move forward only. The
+ * acknowledgement carries the quota counts of the batch's subscriptions, for the sidecar to reconcile with.
  */
-export async function ingestUsageBatch(db: Db, gateway: IngestingGateway, batch: UsageBatch) {
+export async function ingestUsageBatch(db: Db, gateway: IngestingGateway, batch: UsageBatch): Promise<UsageAck> {
+  const source = { gatewayId: gateway.id, node: batch.node };
   return db.transaction().execute(async (trx) => {
     let accepted = 0;
     for (let i = 0; i < batch.events.length; i += CHUNK) {
@@ -33,9 +36,17 @@ export async function ingestUsageBatch(db: Db, gateway: IngestingGateway, batch:
         bytes_in: e.bytesIn,
         bytes_out: e.bytesOut,
         at: e.at,
+        refused: e.refused ?? null,
       }));
-      const result = await trx.insertInto('usage_events').values(rows).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-      accepted += Number(result.numInsertedOrUpdatedRows ?? 0);
+      // RETURNING with DO NOTHING yields only the rows actually inserted: a duplicate must not count twice.
+      const inserted = await trx
+        .insertInto('usage_events')
+        .values(rows)
+        .onConflict((oc) => oc.doNothing())
+        .returning(['app_id', 'api_id', 'at', 'refused'])
+        .execute();
+      accepted += inserted.length;
+      await countTowardsQuota(trx, source, inserted);
     }
     const lastUsed = new Map<string, number>();
     for (const e of batch.events) if (e.keyId) lastUsed.set(e.keyId, Math.max(lastUsed.get(e.keyId) ?? 0, e.at));
@@ -59,6 +70,7 @@ export async function ingestUsageBatch(db: Db, gateway: IngestingGateway, batch:
         }),
       )
       .execute();
-    return { batchId: batch.batchId, accepted, duplicates: batch.events.length - accepted };
+    const quota = await quotaUsageFor(trx, source, batch.events);
+    return { batchId: batch.batchId, accepted, duplicates: batch.events.length - accepted, quota };
   });
 }

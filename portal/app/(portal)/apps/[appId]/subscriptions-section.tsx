@@ -14,6 +14,7 @@ import { del } from '@/lib/client/fetcher';
 import { formatDate } from '@/lib/client/format';
 import { appsKey } from '@/lib/client/use-apps';
 import { subscriptionsKey, useSubscriptions } from '@/lib/client/use-subscriptions';
+import { QuotaMeter } from './quota-meter';
 
 export function SubscriptionsSection({ appId }: { appId: string }) {
   const { mutate } = useSWRConfig();
@@ -63,6 +64,7 @@ export function SubscriptionsSection({ appId }: { appId: string }) {
                 <p className="mt-0.5 text-sm text-zinc-600">
                   {sub.tier.name} tier · since {formatDate(sub.createdAt)}
                 </p>
+                <QuotaMeter quota={sub.quota} />
               </div>
               <Button variant="secondary" size="sm" className="self-start sm:self-auto" pending={removing === sub.id} onClick={() => unsubscribe(sub.id)}>
                 Unsubscribe

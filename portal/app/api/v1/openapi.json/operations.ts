@@ -71,7 +71,7 @@ export const OPERATIONS: DocumentedOperation[] = [
     body: createOAuthClientInput,
   }),
   op('post', '/apps/{appId}/oauth-clients/{clientId}/revoke', 'Applications', "Revoke an OAuth client's secret; gateways reject its tokens within one sync", { success: 200 }),
-  op('get', '/apps/{appId}/subscriptions', 'Applications', 'List the subscriptions of an application (with their state)'),
+  op('get', '/apps/{appId}/subscriptions', 'Applications', 'List the subscriptions of an application (with their state and this month\'s quota use)'),
   op('post', '/apps/{appId}/subscriptions', 'Applications', 'Subscribe an application to an API (PENDING if the API requires approval)', { body: subscribeInput }),
   op('delete', '/apps/{appId}/subscriptions/{subscriptionId}', 'Applications', 'Unsubscribe'),
   // The usage route parses this query inline; keep the two in step (it accepts nothing else).
