@@ -1,7 +1,5 @@
 import type { UsageBucket } from '@/lib/client/use-usage';
-import { bucketLabel } from './usage-chart';
-
-const ms = (v: number | null) => (v === null ? '—' : `${v} ms`);
+import { bucketLabel, formatMs as ms } from './usage-format';
 
 /** The chart's numbers as a table, for screen readers and for people who want exact figures. */
 export function UsageTable({ buckets, bucketMs }: { buckets: UsageBucket[]; bucketMs: number }) {
