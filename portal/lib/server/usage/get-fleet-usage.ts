@@ -2,8 +2,9 @@ import 'server-only';
 import type { Actor } from '../actor';
 import type { Db } from '../db/client';
 import { requireAdmin } from '../users/require-role';
-import { type UsageRange, summarizeUsage, usageWindow } from './summarize-usage';
+import { type UsageRange, summarizeUsage } from './summarize-usage';
 import { type UsageShare, usageBreakdown } from './usage-breakdown';
+import { usageEventsIn, withNumericAt } from './usage-events-in';
 
 const zeroTotals = { requests: 0, errorRate: 0, throttled: 0, p50: null, p95: null };
 const totalsOf = (shares: UsageShare<string>[]) => new Map(shares.map((s) => [s.id, s.totals]));
@@ -15,15 +16,8 @@ const totalsOf = (shares: UsageShare<string>[]) => new Map(shares.map((s) => [s.
  */
 export async function getFleetUsage(db: Db, actor: Actor, range: UsageRange, now = Date.now()) {
   requireAdmin(actor);
-  const { start, end } = usageWindow(range, now);
   // Served by the (at) index; only the columns the figures need.
-  const rows = await db
-    .selectFrom('usage_events')
-    .where('at', '>=', start)
-    .where('at', '<', end)
-    .select(['at', 'status', 'latency_ms', 'environment_id', 'gateway_id'])
-    .execute();
-  const normalized = rows.map((r) => ({ ...r, at: Number(r.at) }));
+  const rows = withNumericAt(await usageEventsIn(db, range, now).select(['at', 'status', 'latency_ms', 'environment_id', 'gateway_id']).execute());
   const [environments, gateways] = await Promise.all([
     db.selectFrom('environments').select(['id', 'name']).orderBy('name').execute(),
     db
@@ -35,10 +29,10 @@ export async function getFleetUsage(db: Db, actor: Actor, range: UsageRange, now
       .orderBy('gateways.created_at')
       .execute(),
   ]);
-  const perEnvironment = totalsOf(usageBreakdown(normalized, (r) => r.environment_id, range, now));
-  const perGateway = totalsOf(usageBreakdown(normalized, (r) => r.gateway_id, range, now));
+  const perEnvironment = totalsOf(usageBreakdown(rows, (r) => r.environment_id, range, now));
+  const perGateway = totalsOf(usageBreakdown(rows, (r) => r.gateway_id, range, now));
   return {
-    ...summarizeUsage(normalized, range, now),
+    ...summarizeUsage(rows, range, now),
     environments: environments.map((e) => ({ id: e.id, name: e.name, totals: perEnvironment.get(e.id) ?? zeroTotals })),
     gateways: gateways.map((g) => ({
       id: g.id,
