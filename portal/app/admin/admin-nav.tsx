@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 
 const LINKS = [
   { href: '/admin/gateways', label: 'Gateways' },
+  { href: '/admin/usage', label: 'Usage' },
   { href: '/admin/tiers', label: 'Tiers' },
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/audit', label: 'Audit log' },

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import useSWR from 'swr';
 import { fetcher } from './fetcher';
 
@@ -23,17 +24,62 @@ export interface UsageBucket {
   p95: number | null;
 }
 
-export interface AppUsage {
+/** What every usage answer starts with: the range drawn in buckets, and its totals. */
+export interface UsageSummary {
   range: UsageRange;
   bucketMs: number;
   buckets: UsageBucket[];
   totals: UsageTotals;
+}
+
+/** One part of a breakdown (an application, environment or gateway), busiest first. */
+export interface UsageShare {
+  id: string;
+  name: string;
+  totals: UsageTotals;
+}
+
+export interface AppUsage extends UsageSummary {
   apis: { apiId: string; name: string; totals: UsageTotals }[];
 }
 
-/** Usage arrives from gateways in batches every few seconds, so the view refreshes on its own. */
-export function useAppUsage(appId: string, range: UsageRange, enabled = true) {
-  const url = `/api/v1/apps/${encodeURIComponent(appId)}/usage?range=${range}`;
-  const { data, error } = useSWR<AppUsage>(enabled ? url : null, fetcher, { refreshInterval: 5000 });
-  return { usage: data, error };
+export interface ApiConsumer extends UsageShare {
+  /** Requests counted against the application's monthly quota; not sent yet (monthly quotas land separately). */
+  quotaUsed?: number;
 }
+
+export interface ApiUsage extends UsageSummary {
+  /** The top consuming applications; appCount says how many called at all. */
+  apps: ApiConsumer[];
+  appCount: number;
+  environments: UsageShare[];
+}
+
+export interface GatewayUsage extends UsageShare {
+  environment: { id: string; name: string };
+  revoked: boolean;
+  /** Events the sidecar dropped at its outbox cap since it started, as last reported; null if it never reported. */
+  droppedTotal: number | null;
+  lastReportAt: string | null;
+}
+
+export interface FleetUsage extends UsageSummary {
+  environments: UsageShare[];
+  gateways: GatewayUsage[];
+}
+
+/**
+ * A usage view's data and its chosen range, which the view's controls change. Usage arrives from gateways in batches
+ * every few seconds, so every usage view refreshes on its own.
+ */
+function useUsageAt<T extends UsageSummary>(url: string, enabled: boolean) {
+  const [range, setRange] = useState<UsageRange>('24h');
+  const { data, error } = useSWR<T>(enabled ? `${url}?range=${range}` : null, fetcher, { refreshInterval: 5000 });
+  return { range, setRange, usage: data, error: error as unknown };
+}
+
+export const useAppUsage = (appId: string, enabled = true) => useUsageAt<AppUsage>(`/api/v1/apps/${encodeURIComponent(appId)}/usage`, enabled);
+
+export const useApiUsage = (apiId: string, enabled = true) => useUsageAt<ApiUsage>(`/api/v1/publisher/apis/${encodeURIComponent(apiId)}/usage`, enabled);
+
+export const useFleetUsage = (enabled = true) => useUsageAt<FleetUsage>('/api/v1/admin/usage', enabled);

@@ -1,14 +1,8 @@
 import type { Metadata } from 'next';
-import { AdminNav } from '../admin-nav';
 import { AuditView } from './audit-view';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
 export default function AuditPage() {
-  return (
-    <>
-      <AdminNav />
-      <AuditView />
-    </>
-  );
+  return <AuditView />;
 }

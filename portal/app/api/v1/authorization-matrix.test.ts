@@ -4,6 +4,7 @@ import { createApplication } from '@/lib/server/apps/create-application';
 import { createApiKey } from '@/lib/server/keys/create-api-key';
 import { createOAuthClient } from '@/lib/server/oauth/create-oauth-client';
 import { subscribe } from '@/lib/server/subscriptions/subscribe';
+import { ingestUsageBatch } from '@/lib/server/usage/ingest-usage-batch';
 import { createCatalog, createTestDb, createUser } from '@/lib/server/testing/test-db';
 import { callRoute, listRoutes, tokenFor, useDbForRoutes } from '@/lib/server/testing/route-harness';
 
@@ -30,6 +31,9 @@ beforeAll(async () => {
   const sub = await subscribe(db, users.subscriber!, app.id, { apiId: cat.api.id, tierId: cat.tierId });
   const key = await createApiKey(db, users.subscriber!, app.id, { name: 'k', expiresAt: null });
   const oauthClient = await createOAuthClient(db, users.subscriber!, app.id, { name: 'c' });
+  // One usage event of the app on the API, so the usage routes have the app's name to leak if they ever did.
+  const event = { eventId: 'e1', at: Date.now(), apiId: cat.api.id, appId: app.id, method: 'GET', status: 200, latencyMs: 1, bytesIn: 0, bytesOut: 0 };
+  await ingestUsageBatch(db, { id: 'gw_matrix', environment: { id: cat.env.id } }, { batchId: 'b1', node: 'n1', droppedTotal: 0, events: [event] });
   const subscriberToken = await db.selectFrom('personal_access_tokens').where('user_id', '=', users.subscriber!.id).select('id').executeTakeFirstOrThrow();
   ids = { apiId: cat.api.id, environmentId: cat.env.id, tierId: cat.tierId, appId: app.id, subscriptionId: sub.id, keyId: key.id, clientId: oauthClient.clientId, tokenId: subscriberToken.id, userId: users.subscriber!.id };
 });
@@ -72,6 +76,7 @@ const CASES: Case[] = [
   { route: 'publisher/apis/[apiId]/tiers', verb: 'PUT', body: { tierIds: [] }, denied: notOwner },
   { route: 'publisher/apis/[apiId]/deployments/[environmentId]', verb: 'PUT', denied: notOwner },
   { route: 'publisher/apis/[apiId]/deployments/[environmentId]', verb: 'DELETE', denied: notOwner },
+  { route: 'publisher/apis/[apiId]/usage', verb: 'GET', denied: notOwner },
   { route: 'publisher/subscriptions/[subscriptionId]/approve', verb: 'POST', denied: notOwner },
   { route: 'publisher/subscriptions/[subscriptionId]/reject', verb: 'POST', denied: notOwner },
   { route: 'admin/tiers/[tierId]', verb: 'PUT', body: tier, denied: notAdmin },
@@ -88,6 +93,7 @@ const CASES: Case[] = [
   { route: 'admin/tiers', verb: 'POST', body: tier, denied: notAdmin },
   { route: 'admin/users', verb: 'GET', denied: notAdmin },
   { route: 'admin/audit', verb: 'GET', denied: notAdmin },
+  { route: 'admin/usage', verb: 'GET', denied: notAdmin },
   { route: 'admin/settings/import', verb: 'GET', denied: notAdmin },
   { route: 'admin/settings/import', verb: 'PUT', body: { allowedCidrs: ['0.0.0.0/0'] }, denied: notAdmin },
 ];

@@ -23,60 +23,59 @@ export interface UsageBucket {
   p95: number | null;
 }
 
+export type UsageTotals = ReturnType<typeof usageTotals>;
+
+/**
+ * The buckets a range is drawn with, aligned to whole buckets so a chart does not shift between refreshes. Events
+ * count only inside [start, end): the totals, the buckets and every breakdown then add up to the same figures.
+ */
+export function usageWindow(range: UsageRange, now: number) {
+  const { spanMs, bucketMs } = USAGE_RANGES[range];
+  const start = Math.floor((now - spanMs) / bucketMs) * bucketMs + bucketMs;
+  const count = Math.round(spanMs / bucketMs);
+  return { start, end: start + count * bucketMs, bucketMs, count };
+}
+
 function percentile(sorted: number[], p: number): number | null {
   if (sorted.length === 0) return null;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return Math.round((sorted[Math.max(index, 0)] as number) * 10) / 10;
 }
 
-/** Buckets raw events by time: status classes, 429s and latency percentiles per bucket and overall. */
-export function summarizeUsage(rows: UsageRow[], range: UsageRange, now: number) {
-  const { spanMs, bucketMs } = USAGE_RANGES[range];
-  const first = Math.floor((now - spanMs) / bucketMs) * bucketMs + bucketMs;
-  const count = Math.round(spanMs / bucketMs);
-  const latencies: number[][] = Array.from({ length: count }, () => []);
-  const buckets: UsageBucket[] = Array.from({ length: count }, (_, i) => ({
-    start: first + i * bucketMs,
-    total: 0,
-    s2xx: 0,
-    s3xx: 0,
-    s4xx: 0,
-    s5xx: 0,
-    throttled: 0,
-    p50: null,
-    p95: null,
-  }));
+/** Requests, error rate (4xx and 5xx), 429s and latency percentiles of a set of events already inside a window. */
+export function usageTotals(rows: readonly UsageRow[]) {
+  let errors = 0;
+  let throttled = 0;
   for (const row of rows) {
-    const i = Math.floor((row.at - first) / bucketMs);
-    const bucket = buckets[i];
-    if (!bucket) continue;
-    bucket.total++;
-    const cls = Math.floor(row.status / 100);
-    if (cls === 2) bucket.s2xx++;
-    else if (cls === 3) bucket.s3xx++;
-    else if (cls === 4) bucket.s4xx++;
-    else if (cls === 5) bucket.s5xx++;
-    if (row.status === 429) bucket.throttled++;
-    latencies[i]?.push(row.latency_ms);
+    if (row.status >= 400 && row.status < 600) errors++;
+    if (row.status === 429) throttled++;
   }
-  buckets.forEach((b, i) => {
-    const sorted = (latencies[i] ?? []).sort((a, c) => a - c);
-    b.p50 = percentile(sorted, 50);
-    b.p95 = percentile(sorted, 95);
-  });
-  const all = latencies.flat().sort((a, c) => a - c);
-  const total = buckets.reduce((n, b) => n + b.total, 0);
-  const errors = buckets.reduce((n, b) => n + b.s4xx + b.s5xx, 0);
+  const latencies = rows.map((r) => r.latency_ms).sort((a, c) => a - c);
   return {
-    range,
-    bucketMs,
-    buckets,
-    totals: {
-      requests: total,
-      errorRate: total ? errors / total : 0,
-      throttled: buckets.reduce((n, b) => n + b.throttled, 0),
-      p50: percentile(all, 50),
-      p95: percentile(all, 95),
-    },
+    requests: rows.length,
+    errorRate: rows.length ? errors / rows.length : 0,
+    throttled,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
   };
+}
+
+/** Buckets raw events by time: status classes, 429s and latency percentiles per bucket and overall. */
+export function summarizeUsage(rows: readonly UsageRow[], range: UsageRange, now: number) {
+  const { start, bucketMs, count } = usageWindow(range, now);
+  const inBucket: UsageRow[][] = Array.from({ length: count }, () => []);
+  for (const row of rows) inBucket[Math.floor((row.at - start) / bucketMs)]?.push(row);
+  const buckets: UsageBucket[] = inBucket.map((events, i) => {
+    const totals = usageTotals(events);
+    const bucket = { start: start + i * bucketMs, total: events.length, s2xx: 0, s3xx: 0, s4xx: 0, s5xx: 0, throttled: totals.throttled, p50: totals.p50, p95: totals.p95 };
+    for (const e of events) {
+      const cls = Math.floor(e.status / 100);
+      if (cls === 2) bucket.s2xx++;
+      else if (cls === 3) bucket.s3xx++;
+      else if (cls === 4) bucket.s4xx++;
+      else if (cls === 5) bucket.s5xx++;
+    }
+    return bucket;
+  });
+  return { range, bucketMs, buckets, totals: usageTotals(inBucket.flat()) };
 }

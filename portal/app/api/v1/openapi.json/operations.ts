@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { approvalQueueQuery } from '@/lib/server/approvals/list-approval-queue';
 import { changeApiStatusInput } from '@/lib/server/apis/change-api-status';
 import { createApiInput } from '@/lib/server/apis/create-api';
@@ -21,6 +21,7 @@ import { tierInput } from '@/lib/server/tiers/tier-input';
 import { createPersonalTokenInput } from '@/lib/server/tokens/create-personal-token';
 import { signUpInput } from '@/lib/server/users/sign-up';
 import { updateUserInput } from '@/lib/server/users/update-user';
+import { usageQuery } from '@/lib/server/usage/usage-query';
 
 export interface DocumentedOperation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -74,10 +75,7 @@ export const OPERATIONS: DocumentedOperation[] = [
   op('get', '/apps/{appId}/subscriptions', 'Applications', 'List the subscriptions of an application (with their state and this month\'s quota use)'),
   op('post', '/apps/{appId}/subscriptions', 'Applications', 'Subscribe an application to an API (PENDING if the API requires approval)', { body: subscribeInput }),
   op('delete', '/apps/{appId}/subscriptions/{subscriptionId}', 'Applications', 'Unsubscribe'),
-  // The usage route parses this query inline; keep the two in step (it accepts nothing else).
-  op('get', '/apps/{appId}/usage', 'Applications', 'Request counts, errors and latency of an application over a range', {
-    query: z.object({ range: z.enum(['24h', '7d', '30d']).default('24h') }),
-  }),
+  op('get', '/apps/{appId}/usage', 'Applications', 'Request counts, errors and latency of an application over a range', { query: usageQuery }),
   op('get', '/publisher/apis', 'Publisher', 'List the APIs you manage, in every state'),
   op('post', '/publisher/apis', 'Publisher', 'Create an API version from an OpenAPI 3.0/3.1 document (state CREATED)', { body: createApiInput }),
   op('get', '/publisher/apis/{apiId}', 'Publisher', 'One API you manage, with document, tiers, deployments and versions'),
@@ -90,6 +88,9 @@ export const OPERATIONS: DocumentedOperation[] = [
     bodyOptional: true,
   }),
   op('delete', '/publisher/apis/{apiId}/deployments/{environmentId}', 'Publisher', 'Undeploy an API version from an environment'),
+  op('get', '/publisher/apis/{apiId}/usage', 'Publisher', 'Request counts, errors and latency of an API version over a range, per application and environment', {
+    query: usageQuery,
+  }),
   op('post', '/publisher/openapi/validate', 'Publisher', 'Validate an OpenAPI document and list every problem', { body: validateOpenApiInput, success: 200 }),
   op('post', '/publisher/openapi/fetch', 'Publisher', 'Fetch an OpenAPI document from a URL (SSRF-guarded) and validate it', { body: fetchOpenApiInput, success: 200 }),
   op('get', '/publisher/subscriptions', 'Publisher', 'Subscriptions to your APIs in one state (the approval queue)', { query: approvalQueueQuery }),
@@ -101,6 +102,7 @@ export const OPERATIONS: DocumentedOperation[] = [
   op('delete', '/admin/tiers/{tierId}', 'Admin', 'Delete an unused tier'),
   op('get', '/admin/users', 'Admin', 'List users'),
   op('patch', '/admin/users/{userId}', 'Admin', 'Change a user role or disable them', { body: updateUserInput }),
+  op('get', '/admin/usage', 'Admin', 'Request counts, errors and latency across the fleet over a range, per environment and gateway', { query: usageQuery }),
   op('get', '/admin/audit', 'Admin', 'The audit log, newest first', { query: listAuditQuery }),
   op('get', '/admin/settings/import', 'Admin', 'OpenAPI import settings'),
   op('put', '/admin/settings/import', 'Admin', 'Allow URL imports from chosen private ranges', { body: importSettingsInput }),

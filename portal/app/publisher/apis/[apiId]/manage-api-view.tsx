@@ -12,6 +12,7 @@ import { PageHeader } from '@/components/page-header';
 import { useRequireSession } from '@/lib/client/use-require-session';
 import { ApiStatusBadge } from '../../_lib/api-status-badge';
 import { useManagedApi } from '../../_lib/hooks';
+import { ApiUsageSection } from './api-usage-section';
 import { DeploymentsPanel } from './deployments-panel';
 import { EditApiForm } from './edit-api-form';
 import { LifecyclePanel } from './lifecycle-panel';
@@ -69,6 +70,7 @@ export function ManageApiView({ apiId }: { apiId: string }) {
           </ul>
           <NewVersionForm api={api} />
         </Card>
+        <ApiUsageSection apiId={api.id} />
         <Card title="Operations" className="lg:col-span-2">
           <ul className="space-y-1 text-sm">
             {api.operations.map((o) => (

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { UsageBucket } from '@/lib/client/use-usage';
+import { bucketLabel } from './usage-format';
 
 const SERIES = [
   { key: 's2xx', name: '2xx', color: '#10b981' },
@@ -9,13 +10,6 @@ const SERIES = [
   { key: 's4xx', name: '4xx', color: '#f59e0b' },
   { key: 's5xx', name: '5xx', color: '#ef4444' },
 ] as const;
-
-export function bucketLabel(start: number, bucketMs: number): string {
-  const date = new Date(start);
-  return bucketMs >= 86_400_000
-    ? date.toLocaleDateString(undefined, { month: 'short', day: 'numeric' })
-    : date.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
 
 /** Requests per bucket stacked by status class; hovering a bar shows the numbers. */
 export function UsageChart({ buckets, bucketMs }: { buckets: UsageBucket[]; bucketMs: number }) {
