@@ -44,8 +44,8 @@ export interface AppUsage extends UsageSummary {
 }
 
 export interface ApiConsumer extends UsageShare {
-  /** Requests counted against the application's monthly quota; not sent yet (monthly quotas land separately). */
-  quotaUsed?: number;
+  /** This calendar month's (UTC) requests counted against the quota, and the limit of the application's tier. */
+  quota: { period: string; used: number; limit: number | null } | null;
 }
 
 export interface ApiUsage extends UsageSummary {

@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import { type UsageRange, summarizeUsage } from './summarize-usage';
 import { nameShares, usageBreakdown } from './usage-breakdown';
 import { usageEventsIn, withNumericAt } from './usage-events-in';
+import { monthlyQuotaUse } from './quota-usage';
 
 /** How many applications the per-API view names; a publisher looks for the heaviest callers, not a full ledger. */
 export const TOP_CONSUMERS = 10;
@@ -19,14 +20,15 @@ export async function getApiUsage(db: Db, actor: Actor, apiId: string, range: Us
   const rows = withNumericAt(await usageEventsIn(db, range, now).where('api_id', '=', apiId).select(['at', 'status', 'latency_ms', 'app_id', 'environment_id']).execute());
   const perApp = usageBreakdown(rows, (r) => r.app_id, range, now);
   const top = perApp.slice(0, TOP_CONSUMERS);
-  const [apps, environments] = await Promise.all([
-    top.length ? db.selectFrom('applications').where('id', 'in', top.map((s) => s.id)).select(['id', 'name']).execute() : [],
+  const topIds = top.map((s) => s.id);
+  const [apps, environments, quotas] = await Promise.all([
+    topIds.length ? db.selectFrom('applications').where('id', 'in', topIds).select(['id', 'name']).execute() : [],
     db.selectFrom('environments').select(['id', 'name']).execute(),
+    monthlyQuotaUse(db, apiId, topIds, now),
   ]);
   return {
     ...summarizeUsage(rows, range, now),
-    // Quota used per application is not here yet: monthly quotas are landing separately and will add it per row.
-    apps: nameShares(top, new Map(apps.map((a) => [a.id, a.name]))),
+    apps: nameShares(top, new Map(apps.map((a) => [a.id, a.name]))).map((a) => ({ ...a, quota: quotas.get(a.id) ?? null })),
     appCount: perApp.length,
     environments: nameShares(usageBreakdown(rows, (r) => r.environment_id, range, now), new Map(environments.map((e) => [e.id, e.name]))),
   };

@@ -2,6 +2,7 @@ import 'server-only';
 import type { QuotaUsage } from '@contract/analytics';
 import { quotaPeriodAt } from '@contract/quota-period';
 import { sql, type Transaction } from 'kysely';
+import type { Db } from '../db/client';
 import type { DB } from '../db/schema';
 
 /** Where a batch came from: quota counts are kept per reporting node so each can be told "the rest of the fleet". */
@@ -68,4 +69,36 @@ export async function quotaUsageFor(
     q.usedHere = Number(row?.here ?? 0);
   }
   return [...wanted.values()];
+}
+
+/**
+ * This month's quota use of some applications on one API, with the limit of the tier each is subscribed on (null:
+ * the tier has no quota). Applications no longer subscribed keep their count but have no limit to show.
+ */
+export async function monthlyQuotaUse(db: Db, apiId: string, appIds: string[], now: number) {
+  const period = quotaPeriodAt(now).name;
+  if (appIds.length === 0) return new Map<string, { period: string; used: number; limit: number | null }>();
+  const [used, limits] = await Promise.all([
+    db
+      .selectFrom('quota_usage')
+      .where('api_id', '=', apiId)
+      .where('period', '=', period)
+      .where('app_id', 'in', appIds)
+      .groupBy('app_id')
+      .select((eb) => ['app_id', eb.fn.sum<number>('used').as('used')])
+      .execute(),
+    db
+      .selectFrom('subscriptions')
+      .innerJoin('tiers', 'tiers.id', 'subscriptions.tier_id')
+      .where('subscriptions.api_id', '=', apiId)
+      .where('subscriptions.app_id', 'in', appIds)
+      .select(['subscriptions.app_id', 'tiers.monthly_quota'])
+      .execute(),
+  ]);
+  return new Map(
+    appIds.map((appId) => [
+      appId,
+      { period, used: Number(used.find((u) => u.app_id === appId)?.used ?? 0), limit: limits.find((l) => l.app_id === appId)?.monthly_quota ?? null },
+    ]),
+  );
 }

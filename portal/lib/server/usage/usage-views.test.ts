@@ -5,6 +5,7 @@ import type { Actor } from '../actor';
 import { createApplication } from '../apps/create-application';
 import type { Db } from '../db/client';
 import { registerGateway } from '../gateways/register-gateway';
+import { subscribe } from '../subscriptions/subscribe';
 import { createCatalog, createTestDb, createUser } from '../testing/test-db';
 import { tokenFor, useDbForRoutes } from '../testing/route-harness';
 import { getApiUsage } from './get-api-usage';
@@ -60,12 +61,20 @@ describe("an API's usage", () => {
     expect(usage.totals).toEqual({ requests: 7, errorRate: 3 / 7, throttled: 1, p50: 30, p95: 100 });
     expect(usage.buckets).toHaveLength(24);
     expect(usage.buckets.reduce((n, b) => n + b.total, 0)).toBe(7);
+    // Quota counts are this month's, whatever the range: app A's six events (none marked refused by a gateway).
     expect(usage.apps).toEqual([
-      { id: ids.appA, name: 'app-a', totals: { requests: 5, errorRate: 0.4, throttled: 1, p50: 30, p95: 50 } },
-      { id: ids.appB, name: 'app-b', totals: { requests: 2, errorRate: 0.5, throttled: 0, p50: 5, p95: 100 } },
+      { id: ids.appA, name: 'app-a', totals: { requests: 5, errorRate: 0.4, throttled: 1, p50: 30, p95: 50 }, quota: { period: '2030-01', used: 6, limit: null } },
+      { id: ids.appB, name: 'app-b', totals: { requests: 2, errorRate: 0.5, throttled: 0, p50: 5, p95: 100 }, quota: { period: '2030-01', used: 2, limit: null } },
     ]);
     expect(usage.appCount).toBe(2);
     expect(usage.environments.map((e) => [e.name, e.totals.requests])).toEqual([['env-1', 5], ['env-2', 2]]);
+  });
+
+  it("shows each application's quota use against the limit of the tier it subscribed on", async () => {
+    await db.updateTable('tiers').set({ monthly_quota: 100 }).where('id', '=', 'tier_1').execute();
+    await subscribe(db, users.alice, ids.appA, { apiId: 'api_1', tierId: 'tier_1' });
+    const usage = await getApiUsage(db, users.owner, 'api_1', '24h', NOW);
+    expect(usage.apps[0]?.quota).toEqual({ period: '2030-01', used: 6, limit: 100 });
   });
 
   it('takes in older events over a longer range', async () => {

@@ -2,8 +2,14 @@
 
 import { UsageBreakdown } from '@/components/usage/usage-breakdown';
 import { UsageCard } from '@/components/usage/usage-card';
-import { plural } from '@/lib/client/format';
-import { useApiUsage } from '@/lib/client/use-usage';
+import { formatCount, plural } from '@/lib/client/format';
+import { type ApiConsumer, useApiUsage } from '@/lib/client/use-usage';
+
+// The month's count whatever the range: quotas run by calendar month.
+function quotaCell({ quota }: ApiConsumer) {
+  if (!quota) return '—';
+  return quota.limit === null ? `${formatCount(quota.used)} (no quota)` : `${formatCount(quota.used)} / ${formatCount(quota.limit)}`;
+}
 
 /** This API version's traffic at every gateway it is deployed to, with who calls it most and where. */
 export function ApiUsageSection({ apiId }: { apiId: string }) {
@@ -11,13 +17,13 @@ export function ApiUsageSection({ apiId }: { apiId: string }) {
     <UsageCard title="Usage" description="Requests to this version through every gateway, as they report them (every few seconds)." className="lg:col-span-2" {...useApiUsage(apiId)}>
       {(u) => (
         <div className="grid gap-x-8 lg:grid-cols-2">
-          {/* Quota used per application joins these columns once monthly quotas report it (ApiConsumer.quotaUsed). */}
           <UsageBreakdown
             title="Top applications"
             dimension="Application"
             rows={u.apps}
             note={u.appCount > u.apps.length ? `The ${u.apps.length} busiest of ${plural(u.appCount, 'application')}.` : undefined}
             testId="usage-by-app"
+            extraColumns={[{ header: 'Quota this month', cell: quotaCell }]}
           />
           <UsageBreakdown title="Environments" dimension="Environment" rows={u.environments} testId="usage-by-environment" />
         </div>
