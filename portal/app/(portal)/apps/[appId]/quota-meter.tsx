@@ -13,9 +13,9 @@ export function QuotaMeter({ quota }: { quota: Subscription['quota'] }) {
   const share = Math.min(quota.used / quota.limit, 1);
   const tone = share >= 1 ? 'bg-red-600' : share >= 0.8 ? 'bg-amber-500' : 'bg-indigo-600';
   return (
-    <div className="mt-1 w-64 max-w-full" data-testid="quota-meter">
+    <div className="mt-1.5" data-testid="quota-meter">
       <div
-        className="h-1.5 overflow-hidden rounded-full bg-zinc-200"
+        className="h-1.5 w-64 max-w-full overflow-hidden rounded-full bg-zinc-200"
         role="meter"
         aria-label={`Monthly quota used in ${quota.period}`}
         aria-valuemin={0}
