@@ -38,6 +38,7 @@ export function SearchPalette() {
     if (!open && d.open) d.close();
   }, [open]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new query is what resets the highlighted result
   useEffect(() => setActive(0), [query]);
 
   function go(id: string) {
@@ -69,6 +70,7 @@ export function SearchPalette() {
         <span className="hidden md:inline">Search</span>
         <kbd className="hidden rounded border border-zinc-200 px-1 font-sans text-xs text-zinc-400 md:inline">⌘K</kbd>
       </button>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes; the keyboard has Escape, native to <dialog> */}
       <dialog
         ref={dialog}
         aria-label="Search APIs"
@@ -91,12 +93,14 @@ export function SearchPalette() {
               aria-activedescendant={results[active] ? `search-result-${active}` : undefined}
               className="h-12 w-full border-b border-zinc-200 bg-transparent px-4 text-sm outline-none placeholder:text-zinc-400"
             />
-            <ul id="search-results" role="listbox" aria-label="APIs" className="max-h-80 overflow-y-auto p-2">
+            <div id="search-results" role="listbox" aria-label="APIs" className="max-h-80 overflow-y-auto p-2">
               {results.length === 0 ? (
-                <li className="px-3 py-6 text-center text-sm text-zinc-500">{query ? `No APIs match “${query}”.` : 'Loading the catalog…'}</li>
+                <div className="px-3 py-6 text-center text-sm text-zinc-500">{query ? `No APIs match “${query}”.` : 'Loading the catalog…'}</div>
               ) : (
                 results.map((api, i) => (
-                  <li
+                  // biome-ignore lint/a11y/useFocusableInteractive: ARIA combobox pattern: focus stays in the input, which moves aria-activedescendant
+                  // biome-ignore lint/a11y/useKeyWithClickEvents: the input handles arrows and Enter for the options
+                  <div
                     key={api.id}
                     id={`search-result-${i}`}
                     role="option"
@@ -107,10 +111,10 @@ export function SearchPalette() {
                   >
                     <span className="min-w-0 truncate font-medium">{api.name}</span>
                     <span className="shrink-0 font-mono text-xs text-zinc-500">{api.context}</span>
-                  </li>
+                  </div>
                 ))
               )}
-            </ul>
+            </div>
           </div>
         )}
       </dialog>

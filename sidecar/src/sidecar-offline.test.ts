@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closedPortUrl } from './test-support/closed-port';
 import { startFakePortal } from './test-support/fake-portal';
 import { startTestSidecar } from './test-support/harness';

@@ -3,7 +3,7 @@
  * `callbackUrl` would turn the sign-in page into an open redirect.
  */
 export function safeCallbackUrl(raw: string | null | undefined, fallback = '/apps'): string {
-  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
+  if (!raw?.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
   return raw;
 }
 

@@ -51,7 +51,7 @@ describe('compact key table', () => {
   it('grows past its initial capacity without losing a key', () => {
     const table = new KeyTable();
     const keys = Array.from({ length: 3000 }, () => generateApiKey());
-    keys.forEach((k, i) => table.put(hashApiKey(k), entity(k, `app-${i % 7}`, i)));
+    for (const [i, k] of keys.entries()) table.put(hashApiKey(k), entity(k, `app-${i % 7}`, i));
     expect(keys.every((k, i) => table.expiresAt(lookup(table, k)) === i && table.appId(lookup(table, k)) === `app-${i % 7}`)).toBe(true);
   });
 

@@ -13,7 +13,7 @@ beforeAll(async () => {
   signer = await testSigner('kid-1', now + 3_600_000);
   other = await testSigner('kid-other', now + 3_600_000);
   for (const change of testWorld('http://up').changes) index.apply(change);
-  [signer.change, clientChange('gci_app1', 'app-1'), clientChange('gci_app2', 'app-2')].forEach((c) => index.apply(c));
+  for (const c of [signer.change, clientChange('gci_app1', 'app-1'), clientChange('gci_app2', 'app-2')]) index.apply(c);
 });
 
 const bearer = (token: string, apiId = 'pets', at = now) =>
@@ -55,7 +55,7 @@ describe('OAuth access tokens at the sidecar', () => {
   it('a token of a client deleted by a sync delta (secret revoked) is TOKEN_INVALID before it expires', async () => {
     const local = new CacheIndex();
     for (const change of testWorld('http://up').changes) local.apply(change);
-    [signer.change, clientChange('gci_gone', 'app-1')].forEach((c) => local.apply(c));
+    for (const c of [signer.change, clientChange('gci_gone', 'app-1')]) local.apply(c);
     const token = await signer.sign('gci_gone', now);
     const check = () => verifyRequest({ presented: { key: token, source: 'authorization' }, apiId: 'pets', index: local, now });
     expect(check().ok).toBe(true);
@@ -67,7 +67,7 @@ describe('OAuth access tokens at the sidecar', () => {
     const fresh = () => {
       const local = new CacheIndex();
       for (const change of testWorld('http://up').changes) local.apply(change);
-      [signer.change, clientChange('gci_app1', 'app-1')].forEach((c) => local.apply(c));
+      for (const c of [signer.change, clientChange('gci_app1', 'app-1')]) local.apply(c);
       return local;
     };
     const token = await signer.sign('gci_app1', now);

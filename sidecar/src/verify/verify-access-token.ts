@@ -54,7 +54,7 @@ function verifySignedToken(token: string, index: CacheIndex, now: number): Verif
   const [encodedHeader, encodedPayload, encodedSignature] = parts as [string, string, string];
 
   const header = decodeJson(encodedHeader);
-  if (!header || header.alg !== 'EdDSA' || typeof header.kid !== 'string') return null;
+  if (header?.alg !== 'EdDSA' || typeof header.kid !== 'string') return null;
   const signingKey = index.signingKey(header.kid);
   if (!signingKey?.publicKey) return null;
 

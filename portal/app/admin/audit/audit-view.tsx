@@ -31,7 +31,8 @@ export function AuditView() {
   return (
     <>
       <PageHeader title="Audit log" description="Who changed what, and when: APIs, tiers, users, gateways, environments and settings. Newest first." />
-      <form onSubmit={submit} className="mb-6 flex flex-col gap-2 sm:flex-row sm:items-end" role="search">
+      <search className="mb-6">
+      <form onSubmit={submit} className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <Field className="sm:w-96" label="Target id" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="api_..., tier_..., usr_..., gw_..." />
         <div className="flex gap-2">
           <Button type="submit" variant="secondary">
@@ -44,6 +45,7 @@ export function AuditView() {
           )}
         </div>
       </form>
+      </search>
       {error ? (
         <LoadError error={error} what="the audit log" />
       ) : !events ? (

@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import { CardTable } from '@/components/card-table';
 import { useSWRConfig } from 'swr';
-import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { errorMessage } from '@/lib/client/api-error';
 import { postJson } from '@/lib/client/fetcher';

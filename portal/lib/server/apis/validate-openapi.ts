@@ -31,7 +31,7 @@ export async function validateOpenApi(text: string): Promise<OpenApiVerdict> {
     const swagger = (doc as { swagger?: unknown }).swagger;
     return { valid: false, problems: [swagger ? 'Swagger 2.0 is not supported: convert it to OpenAPI 3.0 or 3.1' : 'The `openapi` field must be 3.0.x or 3.1.x'] };
   }
-  let result;
+  let result: Awaited<ReturnType<typeof validate>>;
   try {
     result = await validate(structuredClone(doc) as never, { resolve: { external: false }, validate: { errors: { colorize: false } } });
   } catch (err) {

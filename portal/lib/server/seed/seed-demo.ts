@@ -7,7 +7,6 @@ import { hashGatewayToken } from '../gateways/gateway-token';
 import { hashPassword } from '../auth/password';
 import { nowIso } from '../ids';
 import { createApiKey } from '../keys/create-api-key';
-import type { Scope } from '../sync/scopes';
 import { syncedTransaction } from '../sync/synced-transaction';
 import { DEMO_APIS, DEMO_APP, DEMO_ENVIRONMENT, DEMO_TIERS, DEMO_USERS } from './demo-catalog';
 

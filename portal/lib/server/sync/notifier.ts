@@ -3,7 +3,8 @@ import { EventEmitter } from 'node:events';
 // Wakes long-polls in this process the moment a revision moves. Kept on globalThis because Next.js bundles routes
 // separately; replicas on PostgreSQL fall back to the poll interval in wait-for-revision.ts.
 const holder = globalThis as unknown as { __gatehouseSyncNotifier?: EventEmitter };
-const emitter = (holder.__gatehouseSyncNotifier ??= new EventEmitter().setMaxListeners(0));
+holder.__gatehouseSyncNotifier ??= new EventEmitter().setMaxListeners(0);
+const emitter = holder.__gatehouseSyncNotifier;
 
 export function notifyRevision(environmentId: string): void {
   emitter.emit(environmentId);

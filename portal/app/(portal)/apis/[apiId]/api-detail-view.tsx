@@ -21,7 +21,7 @@ import { TryItPanel } from './try-it/try-it-panel';
 // Scalar is a large client-only bundle (it renders with Vue inside); loading it apart keeps the page's first paint fast.
 const ApiDocs = dynamic(() => import('./api-docs'), {
   ssr: false,
-  loading: () => <div className="h-96 animate-pulse rounded-lg bg-zinc-100" aria-busy="true" aria-label="Loading the API reference" />,
+  loading: () => <div className="h-96 animate-pulse rounded-lg bg-zinc-100" role="status" aria-busy="true" aria-label="Loading the API reference" />,
 });
 
 export function ApiDetailView({ apiId }: { apiId: string }) {
@@ -93,7 +93,7 @@ export function ApiDetailView({ apiId }: { apiId: string }) {
           ) : document ? (
             <ApiDocs document={document} environments={api.environments} environmentId={envId} apiKey={apiKey} />
           ) : (
-            <div className="h-96 animate-pulse bg-zinc-100" aria-busy="true" aria-label="Loading the API reference" />
+            <div className="h-96 animate-pulse bg-zinc-100" role="status" aria-busy="true" aria-label="Loading the API reference" />
           )}
         </div>
       </section>

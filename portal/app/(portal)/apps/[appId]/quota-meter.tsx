@@ -14,6 +14,7 @@ export function QuotaMeter({ quota }: { quota: Subscription['quota'] }) {
   const tone = share >= 1 ? 'bg-red-600' : share >= 0.8 ? 'bg-amber-500' : 'bg-indigo-600';
   return (
     <div className="mt-1.5" data-testid="quota-meter">
+      {/* biome-ignore lint/a11y/useSemanticElements: <meter> cannot be styled alike across browsers; the ARIA meter role says the same */}
       <div
         className="h-1.5 w-64 max-w-full overflow-hidden rounded-full bg-zinc-200"
         role="meter"

@@ -12,7 +12,9 @@ export function buildOpenApiDocument(serverUrl: string) {
   for (const o of OPERATIONS) {
     const params = [...o.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     const query = o.query ? Object.entries((jsonSchema(o.query) as { properties?: Record<string, unknown> }).properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema })) : [];
-    (paths[o.path] ??= {})[o.method] = {
+    const entry = paths[o.path] ?? {};
+    paths[o.path] = entry;
+    entry[o.method] = {
       summary: o.summary,
       tags: [o.tag],
       operationId: `${o.method}${o.path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,

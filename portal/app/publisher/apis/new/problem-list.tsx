@@ -15,6 +15,7 @@ export function ProblemList({ verdict }: { verdict: OpenApiVerdict | null }) {
       <p className="font-medium">The document has {verdict.problems.length} problem(s):</p>
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {verdict.problems.map((p, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole on each validation, never reordered
           <li key={i}>
             <pre className="overflow-x-auto font-mono text-xs whitespace-pre-wrap">{p}</pre>
           </li>

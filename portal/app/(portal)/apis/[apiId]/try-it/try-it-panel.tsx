@@ -55,7 +55,7 @@ export function TryItPanel({ api, document, environmentId, onEnvironment, apiKey
             {document ? (
               <RequestForm operations={operations} pending={pending} disabled={!apiKey} onSend={send} />
             ) : (
-              <div className="h-40 animate-pulse rounded-md bg-zinc-100" aria-busy="true" aria-label="Loading operations" />
+              <div className="h-40 animate-pulse rounded-md bg-zinc-100" role="status" aria-busy="true" aria-label="Loading operations" />
             )}
             {!apiKey && <p className="mt-2 text-xs text-zinc-500">Create or paste a key to send a request.</p>}
           </div>
