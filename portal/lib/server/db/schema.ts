@@ -155,6 +155,23 @@ export interface PortalSettingsTable {
   updated_at: string;
 }
 
+export interface UsageHourlyTable {
+  /** Epoch milliseconds of the hour's start (UTC). */
+  hour: number;
+  gateway_id: string;
+  environment_id: string;
+  api_id: string;
+  app_id: string;
+  requests: number;
+  s2xx: number;
+  s3xx: number;
+  s4xx: number;
+  s5xx: number;
+  throttled: number;
+  /** JSON: a sparse LatencyHistogram (see usage/latency-histogram.ts). */
+  latency_hist: string;
+}
+
 export interface QuotaUsageTable {
   app_id: string;
   api_id: string;
@@ -226,6 +243,7 @@ export interface DB {
   sync_entities: SyncEntitiesTable;
   usage_events: UsageEventsTable;
   quota_usage: QuotaUsageTable;
+  usage_hourly: UsageHourlyTable;
   gateway_usage_stats: GatewayUsageStatsTable;
   audit_events: AuditEventsTable;
   personal_access_tokens: PersonalAccessTokensTable;

@@ -4,7 +4,7 @@ import { getManagedApi } from '../apis/get-managed-api';
 import type { Db } from '../db/client';
 import { type UsageRange, summarizeUsage } from './summarize-usage';
 import { nameShares, usageBreakdown } from './usage-breakdown';
-import { usageEventsIn, withNumericAt } from './usage-events-in';
+import { toUsageRows, USAGE_FIGURES, usageHoursIn } from './usage-hours-in';
 import { monthlyQuotaUse } from './quota-usage';
 
 /** How many applications the per-API view names; a publisher looks for the heaviest callers, not a full ledger. */
@@ -16,8 +16,8 @@ export const TOP_CONSUMERS = 10;
  */
 export async function getApiUsage(db: Db, actor: Actor, apiId: string, range: UsageRange, now = Date.now()) {
   await getManagedApi(db, actor, apiId);
-  // Served by the (api_id, at) index; only the columns the figures need.
-  const rows = withNumericAt(await usageEventsIn(db, range, now).where('api_id', '=', apiId).select(['at', 'status', 'latency_ms', 'app_id', 'environment_id']).execute());
+  // Served by the (api_id, hour) index.
+  const rows = toUsageRows(await usageHoursIn(db, range, now).where('api_id', '=', apiId).select([...USAGE_FIGURES, 'app_id', 'environment_id']).execute());
   const perApp = usageBreakdown(rows, (r) => r.app_id, range, now);
   const top = perApp.slice(0, TOP_CONSUMERS);
   const topIds = top.map((s) => s.id);

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { requireAdmin } from '../users/require-role';
 import { type UsageRange, summarizeUsage } from './summarize-usage';
 import { type UsageShare, usageBreakdown } from './usage-breakdown';
-import { usageEventsIn, withNumericAt } from './usage-events-in';
+import { toUsageRows, USAGE_FIGURES, usageHoursIn } from './usage-hours-in';
 
 const zeroTotals = { requests: 0, errorRate: 0, throttled: 0, p50: null, p95: null };
 const totalsOf = (shares: UsageShare<string>[]) => new Map(shares.map((s) => [s.id, s.totals]));
@@ -16,8 +16,7 @@ const totalsOf = (shares: UsageShare<string>[]) => new Map(shares.map((s) => [s.
  */
 export async function getFleetUsage(db: Db, actor: Actor, range: UsageRange, now = Date.now()) {
   requireAdmin(actor);
-  // Served by the (at) index; only the columns the figures need.
-  const rows = withNumericAt(await usageEventsIn(db, range, now).select(['at', 'status', 'latency_ms', 'environment_id', 'gateway_id']).execute());
+  const rows = toUsageRows(await usageHoursIn(db, range, now).select([...USAGE_FIGURES, 'environment_id', 'gateway_id']).execute());
   const [environments, gateways] = await Promise.all([
     db.selectFrom('environments').select(['id', 'name']).orderBy('name').execute(),
     db

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/client';
 import { nowIso } from '../ids';
 import { countTowardsQuota, quotaUsageFor } from './quota-usage';
+import { rollUpUsage } from './usage-rollup';
 
 export interface IngestingGateway {
   id: string;
@@ -43,10 +44,11 @@ export async function ingestUsageBatch(db: Db, gateway: IngestingGateway, batch:
         .insertInto('usage_events')
         .values(rows)
         .onConflict((oc) => oc.doNothing())
-        .returning(['app_id', 'api_id', 'at', 'refused'])
+        .returning(['app_id', 'api_id', 'at', 'refused', 'status', 'latency_ms'])
         .execute();
       accepted += inserted.length;
       await countTowardsQuota(trx, source, inserted);
+      await rollUpUsage(trx, gateway, inserted);
     }
     const lastUsed = new Map<string, number>();
     for (const e of batch.events) if (e.keyId) lastUsed.set(e.keyId, Math.max(lastUsed.get(e.keyId) ?? 0, e.at));

@@ -1,3 +1,5 @@
+import { histogramPercentile, type LatencyHistogram, mergeHistogram } from './latency-histogram';
+
 export const USAGE_RANGES = {
   '24h': { spanMs: 24 * 3_600_000, bucketMs: 3_600_000 },
   '7d': { spanMs: 7 * 86_400_000, bucketMs: 6 * 3_600_000 },
@@ -5,10 +7,16 @@ export const USAGE_RANGES = {
 } as const;
 export type UsageRange = keyof typeof USAGE_RANGES;
 
+/** One hour of one gateway x API x application from the rollup (see usage-rollup.ts): the unit every view sums. */
 export interface UsageRow {
   at: number;
-  status: number;
-  latency_ms: number;
+  requests: number;
+  s2xx: number;
+  s3xx: number;
+  s4xx: number;
+  s5xx: number;
+  throttled: number;
+  latency: LatencyHistogram;
 }
 
 export interface UsageBucket {
@@ -36,44 +44,40 @@ export function usageWindow(range: UsageRange, now: number) {
   return { start, end: start + count * bucketMs, bucketMs, count };
 }
 
-function percentile(sorted: number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round((sorted[Math.max(index, 0)] as number) * 10) / 10;
-}
-
-/** Requests, error rate (4xx and 5xx), 429s and latency percentiles of a set of events already inside a window. */
+/** Requests, error rate (4xx and 5xx), 429s and latency percentiles of rollup rows already inside a window. */
 export function usageTotals(rows: readonly UsageRow[]) {
+  let requests = 0;
   let errors = 0;
   let throttled = 0;
+  const latency: LatencyHistogram = {};
   for (const row of rows) {
-    if (row.status >= 400 && row.status < 600) errors++;
-    if (row.status === 429) throttled++;
+    requests += row.requests;
+    errors += row.s4xx + row.s5xx;
+    throttled += row.throttled;
+    mergeHistogram(latency, row.latency);
   }
-  const latencies = rows.map((r) => r.latency_ms).sort((a, c) => a - c);
   return {
-    requests: rows.length,
-    errorRate: rows.length ? errors / rows.length : 0,
+    requests,
+    errorRate: requests ? errors / requests : 0,
     throttled,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
+    p50: histogramPercentile(latency, 50),
+    p95: histogramPercentile(latency, 95),
   };
 }
 
-/** Buckets raw events by time: status classes, 429s and latency percentiles per bucket and overall. */
+/** Buckets rollup rows by time: status classes, 429s and latency percentiles per bucket and overall. */
 export function summarizeUsage(rows: readonly UsageRow[], range: UsageRange, now: number) {
   const { start, bucketMs, count } = usageWindow(range, now);
   const inBucket: UsageRow[][] = Array.from({ length: count }, () => []);
   for (const row of rows) inBucket[Math.floor((row.at - start) / bucketMs)]?.push(row);
-  const buckets: UsageBucket[] = inBucket.map((events, i) => {
-    const totals = usageTotals(events);
-    const bucket = { start: start + i * bucketMs, total: events.length, s2xx: 0, s3xx: 0, s4xx: 0, s5xx: 0, throttled: totals.throttled, p50: totals.p50, p95: totals.p95 };
-    for (const e of events) {
-      const cls = Math.floor(e.status / 100);
-      if (cls === 2) bucket.s2xx++;
-      else if (cls === 3) bucket.s3xx++;
-      else if (cls === 4) bucket.s4xx++;
-      else if (cls === 5) bucket.s5xx++;
+  const buckets: UsageBucket[] = inBucket.map((hours, i) => {
+    const totals = usageTotals(hours);
+    const bucket = { start: start + i * bucketMs, total: totals.requests, s2xx: 0, s3xx: 0, s4xx: 0, s5xx: 0, throttled: totals.throttled, p50: totals.p50, p95: totals.p95 };
+    for (const h of hours) {
+      bucket.s2xx += h.s2xx;
+      bucket.s3xx += h.s3xx;
+      bucket.s4xx += h.s4xx;
+      bucket.s5xx += h.s5xx;
     }
     return bucket;
   });

@@ -6,8 +6,8 @@ export interface UsageShare<K extends string> {
 }
 
 /**
- * Splits a range's events by one of their columns (API, application, environment, gateway) and totals each part,
- * busiest first. Events outside the range's window are left out, as summarizeUsage does, so the parts add up.
+ * Splits a range's rollup rows by one of their columns (API, application, environment, gateway) and totals each part,
+ * busiest first. Rows outside the range's window are left out, as summarizeUsage does, so the parts add up.
  */
 export function usageBreakdown<R extends UsageRow, K extends string>(rows: readonly R[], keyOf: (row: R) => K, range: UsageRange, now: number): UsageShare<K>[] {
   const { start, end } = usageWindow(range, now);

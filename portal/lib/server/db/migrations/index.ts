@@ -5,6 +5,7 @@ import * as m0003 from './0003-publisher';
 import * as m0004 from './0004-usage-events';
 import * as m0005 from './0005-oauth-clients';
 import * as m0006 from './0006-monthly-quota';
+import * as m0007 from './0007-usage-hourly';
 
 /**
  * Ordered migrations. A static list rather than a directory scan because the portal is bundled by Next.js, where
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004-usage-events': m0004,
   '0005-oauth-clients': m0005,
   '0006-monthly-quota': m0006,
+  '0007-usage-hourly': m0007,
 };
