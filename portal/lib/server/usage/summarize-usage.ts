@@ -7,9 +7,8 @@ export const USAGE_RANGES = {
 } as const;
 export type UsageRange = keyof typeof USAGE_RANGES;
 
-/** One hour of one gateway x API x application from the rollup (see usage-rollup.ts): the unit every view sums. */
-export interface UsageRow {
-  at: number;
+/** What the rollup counts for each hour, and every view adds up. */
+export interface UsageCounts {
   requests: number;
   s2xx: number;
   s3xx: number;
@@ -17,6 +16,11 @@ export interface UsageRow {
   s5xx: number;
   throttled: number;
   latency: LatencyHistogram;
+}
+
+/** One hour of one gateway x API x application from the rollup (see usage-rollup.ts): the unit every view sums. */
+export interface UsageRow extends UsageCounts {
+  at: number;
 }
 
 export interface UsageBucket {

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { addLatency, type LatencyHistogram, mergeHistogram } from './latency-histogram';
+import type { UsageCounts } from './summarize-usage';
 
 export const HOUR_MS = 3_600_000;
 
@@ -13,17 +14,10 @@ interface StoredEvent {
   latency_ms: number;
 }
 
-interface HourDelta {
+interface HourDelta extends UsageCounts {
   hour: number;
   apiId: string;
   appId: string;
-  requests: number;
-  s2xx: number;
-  s3xx: number;
-  s4xx: number;
-  s5xx: number;
-  throttled: number;
-  latency: LatencyHistogram;
 }
 
 function deltas(events: readonly StoredEvent[]): HourDelta[] {
