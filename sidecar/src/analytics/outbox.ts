@@ -69,7 +69,10 @@ export class Outbox {
     this.events = this.countStored.get()?.n ?? 0;
   }
 
-  /** Called once per answered request; cheap: a push, and a timer armed once per window. */
+  /**
+   * Called once per answered request; cheap: a push, and a timer armed once per window. The outbox takes the event
+   * object over (the group commit stamps its id on it), so pass a fresh object each time.
+   */
   append(event: PendingEvent): void {
     if (this.events + this.buffer.length >= this.options.maxEvents) {
       this.droppedCount++;
