@@ -18,14 +18,12 @@ export async function startServer(
 ): Promise<DrainableServer> {
   let active = 0;
   let onIdle: (() => void) | null = null;
-  // One listener for the server's life, not a closure per request: a response closes once, so `on` is enough.
-  function onResponseClose(): void {
-    active -= 1;
-    if (active === 0) onIdle?.();
-  }
   const server = http.createServer((req, res) => {
     active += 1;
-    res.on('close', onResponseClose);
+    res.once('close', () => {
+      active -= 1;
+      if (active === 0) onIdle?.();
+    });
     handler(req, res);
   });
   server.listen(address.port, address.host);

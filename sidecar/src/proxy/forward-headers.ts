@@ -23,12 +23,11 @@ export function prepareForwardHeaders(headers: IncomingHttpHeaders, presented: P
   } else if (typeof connection === 'string') {
     delete headers[connection.trim().toLowerCase()];
   }
-  // Only what is there is deleted: most requests carry none of these, and a delete is a runtime call even then.
-  for (const name of HOP_BY_HOP) if (headers[name] !== undefined) delete headers[name];
+  for (const name of HOP_BY_HOP) delete headers[name];
   // Our server already answered `100 Continue` to the client; forwarded, it would also stop http-proxy from
   // emitting `proxyReq`, which the abort handling needs.
-  if (headers.expect !== undefined) delete headers.expect;
-  if (headers['x-api-key'] !== undefined) delete headers['x-api-key'];
+  delete headers.expect;
+  delete headers['x-api-key'];
   if (presented?.source === 'authorization') delete headers.authorization;
   for (const name in headers) if (name.startsWith('x-gatehouse-')) delete headers[name];
   if (identity) {
@@ -38,14 +37,13 @@ export function prepareForwardHeaders(headers: IncomingHttpHeaders, presented: P
   }
 }
 
-const RESPONSE_HOP_BY_HOP = ['keep-alive', 'proxy-connection', 'trailer', 'upgrade', 'proxy-authenticate'];
-
-/**
- * The same rule on the way back: the backend's connection management is not the client's. Set to undefined rather
- * than deleted: http-proxy copies only defined headers, and a delete would turn the object into a slow one.
- */
+/** The same rule on the way back: the backend's connection management is not the client's. */
 export function stripResponseHopByHop(headers: IncomingHttpHeaders): void {
-  for (const name of RESPONSE_HOP_BY_HOP) if (headers[name] !== undefined) headers[name] = undefined;
+  delete headers['keep-alive'];
+  delete headers['proxy-connection'];
+  delete headers.trailer;
+  delete headers.upgrade;
+  delete headers['proxy-authenticate'];
 }
 
 /** When the gateway speaks CORS for this origin, the backend's own CORS headers must not contradict it. */

@@ -6,7 +6,6 @@ import type { Logger } from '../logger';
 import type { PresentedKey } from '../verify/extract-api-key';
 import { setHeaders } from './cors';
 import { prepareForwardHeaders, reconcileUpstreamCors, stripResponseHopByHop, type UpstreamIdentity } from './forward-headers';
-import { DeadlineQueue, type HasDeadline } from './deadlines';
 import { problems } from './problems';
 import { sendProblem } from './send-problem';
 
@@ -32,13 +31,10 @@ export interface UpstreamProxy {
 }
 
 /** Per-request state the proxy's events need; hung on the incoming request, which every event carries. */
-interface Exchange extends HasDeadline {
-  req: Tracked;
-  res: ServerResponse;
+interface Exchange {
   proxyReq: ClientRequest | undefined;
   settled: boolean;
-  /** Waiting for the backend's response headers, in the deadline queue. */
-  waiting: boolean;
+  timer: NodeJS.Timeout | undefined;
   clientConnection: string | undefined;
   /** Admitted by the gateway (not a bare forward): its Vary and CORS rules apply to the answer. */
   gateway: boolean;
@@ -61,24 +57,6 @@ export function createUpstreamProxy({ timeoutMs, maxSockets, logger }: UpstreamP
   const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: Math.min(maxSockets, 64), timeout: 60_000 };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
   const proxy = httpProxy.createProxyServer({ xfwd: true, changeOrigin: true, ignorePath: true });
-  const deadlines = new DeadlineQueue<Exchange>(timeoutMs, onTimeout);
-  /** Ends the exchange: out of the deadline queue, and the upstream request (if any) destroyed. */
-  function settle(exchange: Exchange): void {
-    exchange.settled = true;
-    headersArrived(exchange);
-    exchange.proxyReq?.destroy();
-  }
-  function headersArrived(exchange: Exchange): void {
-    if (!exchange.waiting) return;
-    exchange.waiting = false;
-    deadlines.delete(exchange);
-  }
-  function onResponseClose(this: ServerResponse): void {
-    const exchange = (this.req as Tracked)[kExchange];
-    if (!exchange) return;
-    if (!this.writableFinished) settle(exchange);
-    else headersArrived(exchange);
-  }
 
   // Emitted once the upstream request exists; a request queued in the agent may be abandoned before that.
   proxy.on('proxyReq', (proxyReq, req) => {
@@ -90,17 +68,16 @@ export function createUpstreamProxy({ timeoutMs, maxSockets, logger }: UpstreamP
 
   proxy.on('proxyRes', (proxyRes, req, res) => {
     const exchange = (req as Tracked)[kExchange];
-    if (exchange) headersArrived(exchange);
+    clearTimeout(exchange?.timer);
     (proxyRes as Upstream)[kClient] = res;
-    proxyRes.on('close', onUpstreamClose);
+    proxyRes.once('close', onUpstreamClose);
     const keepAliveHint = proxyRes.headers['keep-alive'];
     stripResponseHopByHop(proxyRes.headers);
     // http-proxy copies the headers to the client synchronously after this event; the agent reads the hint only
     // when the response ends, so it gets it back once the copy is done.
     if (keepAliveHint) queueMicrotask(() => (proxyRes.headers['keep-alive'] = keepAliveHint));
     if (exchange?.gateway) reconcileUpstreamCors(proxyRes.headers, exchange.corsOwned);
-    // Undefined rather than deleted (http-proxy skips undefined headers): a delete turns the object into a slow one.
-    proxyRes.headers.connection = undefined;
+    delete proxyRes.headers.connection;
     // http-proxy derives the client's Connection header from the request; give it back the client's own value.
     if (exchange?.clientConnection) req.headers.connection = exchange.clientConnection;
   });
@@ -120,22 +97,19 @@ export function createUpstreamProxy({ timeoutMs, maxSockets, logger }: UpstreamP
     sendProblem(res, code === 'ETIMEDOUT' ? problems.upstreamTimeout() : problems.upstreamUnavailable());
   });
 
-  function onTimeout(exchange: Exchange): void {
-    exchange.waiting = false;
-    if (exchange.settled) return;
+  function onTimeout(this: { req: Tracked; res: ServerResponse }): void {
+    const exchange = this.req[kExchange];
+    if (!exchange || exchange.settled) return;
     settle(exchange);
-    sendProblem(exchange.res, problems.upstreamTimeout());
+    sendProblem(this.res, problems.upstreamTimeout());
   }
 
   return {
     forward(req, res, upstream, path, context) {
       const exchange: Exchange = {
-        req: req as Tracked,
-        res,
-        deadlineAt: 0,
         proxyReq: undefined,
         settled: false,
-        waiting: true,
+        timer: undefined,
         clientConnection: req.headers.connection,
         gateway: context !== undefined,
         corsOwned: context?.corsOwned ?? false,
@@ -143,13 +117,12 @@ export function createUpstreamProxy({ timeoutMs, maxSockets, logger }: UpstreamP
       (req as Tracked)[kExchange] = exchange;
       prepareForwardHeaders(req.headers, context?.presented ?? null, context?.identity ?? null);
       if (context) setHeaders(res, context.responseHeaders);
-      deadlines.add(exchange);
-      res.on('close', onResponseClose);
+      exchange.timer = setTimeout(onTimeout.bind({ req: req as Tracked, res }), timeoutMs);
+      res.once('close', onResponseClose);
       const target = { protocol: upstream.protocol, host: upstream.host, hostname: upstream.hostname, port: String(upstream.port), path };
       proxy.web(req, res, { target, agent: agents[upstream.protocol] });
     },
     close() {
-      deadlines.close();
       proxy.close();
       agents['http:'].destroy();
       agents['https:'].destroy();
@@ -157,8 +130,21 @@ export function createUpstreamProxy({ timeoutMs, maxSockets, logger }: UpstreamP
   };
 }
 
+function settle(exchange: Exchange): void {
+  exchange.settled = true;
+  clearTimeout(exchange.timer);
+  exchange.proxyReq?.destroy();
+}
+
 /** A backend that dies mid-body must not look like a complete answer: http-proxy would leave the client hanging. */
 function onUpstreamClose(this: Upstream): void {
   const client = this[kClient];
   if (!this.complete && client && !client.writableFinished) client.destroy();
+}
+
+function onResponseClose(this: ServerResponse): void {
+  const exchange = (this.req as Tracked)[kExchange];
+  if (!exchange) return;
+  if (!this.writableFinished) settle(exchange);
+  else clearTimeout(exchange.timer);
 }
