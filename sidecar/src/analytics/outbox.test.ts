@@ -96,8 +96,8 @@ describe('analytics outbox', () => {
     outbox.append(event());
     outbox.append({ ...event(429), refused: 'rate' });
     outbox.flush();
-    const { firstSeq, lastSeq, eventsJson } = outbox.peekBatch(10);
-    const batch = usageBatchSchema.parse(JSON.parse(batchBody(`${outbox.epoch}:${firstSeq}-${lastSeq}`, 'n"1', 3, eventsJson)));
+    const { firstSeq, lastSeq, events } = outbox.peekBatch(10);
+    const batch = usageBatchSchema.parse(JSON.parse(batchBody(`${outbox.epoch}:${firstSeq}-${lastSeq}`, 'n"1', 3, events.json)));
     expect(batch).toMatchObject({ node: 'n"1', droppedTotal: 3 });
     expect(batch.events.map((e) => [e.eventId, e.refused])).toEqual([[`${outbox.epoch}:1.0`, undefined], [`${outbox.epoch}:1.1`, 'rate']]);
   });

@@ -13,12 +13,12 @@ export interface OutboxOptions {
   flushBatchSize: number;
 }
 
-/** The oldest stored groups, ready to ship: `eventsJson` is the events as JSON array elements, comma-separated. */
+/** The oldest stored groups, ready to ship. */
 export interface StoredBatch {
   firstSeq: number;
   lastSeq: number;
-  count: number;
-  eventsJson: string;
+  /** `json`: the events as JSON array elements, comma-separated, exactly as stored; `length`: how many. */
+  events: { length: number; json: string };
 }
 
 interface GroupRow {
@@ -116,13 +116,13 @@ export class Outbox {
       if (firstSeq === 0) firstSeq = row.seq;
       lastSeq = row.seq;
     }
-    return { firstSeq, lastSeq, count, eventsJson: parts.join(',') };
+    return { firstSeq, lastSeq, events: { length: count, json: parts.join(',') } };
   }
 
   /** The oldest stored events, parsed, with their ids (tests and tools; the shipper sends `peekBatch` text). */
   peek(limit: number): { firstSeq: number; lastSeq: number; events: UsageEvent[] } {
-    const { firstSeq, lastSeq, eventsJson } = this.peekBatch(limit);
-    return { firstSeq, lastSeq, events: JSON.parse(`[${eventsJson}]`) as UsageEvent[] };
+    const { firstSeq, lastSeq, events } = this.peekBatch(limit);
+    return { firstSeq, lastSeq, events: JSON.parse(`[${events.json}]`) as UsageEvent[] };
   }
 
   /** A row from before ids were stored: the same ids as then, added the slow way once. */

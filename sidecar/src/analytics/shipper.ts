@@ -47,20 +47,20 @@ export class Shipper {
    * the in-memory buffer to the group commit: forcing a flush here would turn a busy loop into many tiny batches.
    */
   async shipOnce(signal?: AbortSignal): Promise<number> {
-    const { firstSeq, lastSeq, count, eventsJson } = this.outbox.peekBatch(this.options.batchSize);
-    if (count === 0) return 0;
+    const { firstSeq, lastSeq, events } = this.outbox.peekBatch(this.options.batchSize);
+    if (events.length === 0) return 0;
     const fetchFn = this.options.fetch ?? fetch;
     const res = await fetchFn(this.options.portalUrl + ANALYTICS_PATH, {
       method: 'POST',
       headers: { authorization: `Bearer ${this.options.token}`, 'content-type': 'application/json' },
-      body: batchBody(`${this.outbox.epoch}:${firstSeq}-${lastSeq}`, this.options.nodeId, this.outbox.dropped, eventsJson),
+      body: batchBody(`${this.outbox.epoch}:${firstSeq}-${lastSeq}`, this.options.nodeId, this.outbox.dropped, events.json),
       signal: signal ?? AbortSignal.timeout(15_000),
     });
     if (!res.ok) throw new Error(`portal answered ${res.status}`);
     usageAckSchema.parse(await res.json());
     this.outbox.acknowledge(lastSeq);
-    this.state.shippedEvents += count;
-    return count;
+    this.state.shippedEvents += events.length;
+    return events.length;
   }
 
   private async loop(): Promise<void> {
