@@ -51,7 +51,7 @@ export class Outbox {
   readonly epoch: string;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly options: OutboxOptions,
   ) {
     db.exec(`CREATE TABLE IF NOT EXISTS outbox_groups (seq INTEGER PRIMARY KEY AUTOINCREMENT, count INTEGER NOT NULL, body TEXT NOT NULL);
