@@ -1,6 +1,7 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { SidecarCache } from '../cache/cache-store';
 import type { Clock } from '../clock';
+import { RequestHistogram } from './request-histogram';
 
 export interface SidecarMetrics {
   readonly registry: Registry;
@@ -20,19 +21,25 @@ export function createMetrics(cache: () => SidecarCache, now: Clock): SidecarMet
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
-  const requests = new Counter({
+  // Per-request figures are plain numbers (request-histogram.ts): the counter is filled from them at scrape time.
+  const requestCounts = new Map<string, { outcome: string; statusClass: string; count: number }>();
+  new Counter({
     name: 'gatehouse_requests_total',
     help: 'Requests on the data port by outcome (proxied, or the problem code) and status class',
     labelNames: ['outcome', 'status_class'] as const,
     registers: [registry],
+    collect() {
+      this.reset();
+      for (const { outcome, statusClass, count } of requestCounts.values()) this.inc({ outcome, status_class: statusClass }, count);
+    },
   });
-  const duration = new Histogram({
-    name: 'gatehouse_request_duration_seconds',
-    help: 'Time from request to the end of the response',
-    labelNames: ['outcome'] as const,
-    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-    registers: [registry],
-  });
+  const duration = new RequestHistogram(
+    'gatehouse_request_duration_seconds',
+    'Time from request to the end of the response',
+    'outcome',
+    [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  );
+  registry.registerMetric(duration.asMetric());
   const syncAttempts = new Counter({ name: 'gatehouse_sync_attempts_total', help: 'Sync polls started', registers: [registry] });
   const syncFailures = new Counter({
     name: 'gatehouse_sync_failures_total',
@@ -73,25 +80,26 @@ export function createMetrics(cache: () => SidecarCache, now: Clock): SidecarMet
     },
   });
 
-  // The labelled children, resolved once per (outcome, status class): prom-client's per-call label lookup (sorting
-  // and joining the label values into a key) costs more than the increment itself on a path run for every request.
-  const requestChildren = new Map<string, { count: ReturnType<typeof requests.labels>; duration: ReturnType<typeof duration.labels> }>();
-  const childrenFor = (outcome: string, statusClass: number) => {
+  // Resolved once per (outcome, status class), so a request costs one Map lookup and a few additions.
+  const requestSeries = new Map<string, { counted: { count: number }; timed: ReturnType<typeof duration.seriesFor> }>();
+  const seriesFor = (outcome: string, statusClass: number) => {
     const key = `${outcome} ${statusClass}`;
-    let children = requestChildren.get(key);
-    if (children === undefined) {
-      children = { count: requests.labels(outcome, `${statusClass}xx`), duration: duration.labels(outcome) };
-      requestChildren.set(key, children);
+    let series = requestSeries.get(key);
+    if (series === undefined) {
+      const counted = { outcome, statusClass: `${statusClass}xx`, count: 0 };
+      requestCounts.set(key, counted);
+      series = { counted, timed: duration.seriesFor(outcome) };
+      requestSeries.set(key, series);
     }
-    return children;
+    return series;
   };
 
   return {
     registry,
     recordRequest(outcome, status, seconds, finished) {
-      const children = childrenFor(finished ? outcome : 'client_aborted', Math.floor(status / 100));
-      children.count.inc();
-      children.duration.observe(seconds);
+      const series = seriesFor(finished ? outcome : 'client_aborted', Math.floor(status / 100));
+      series.counted.count += 1;
+      duration.observe(series.timed, seconds);
     },
     recordSyncAttempt: () => syncAttempts.inc(),
     recordSyncFailure: (reason) => syncFailures.inc({ reason }),

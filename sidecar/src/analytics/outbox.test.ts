@@ -9,7 +9,7 @@ import { type UsageBatch, usageBatchSchema } from '../contract/analytics';
 import { createLogger } from '../logger';
 import { waitFor } from '../test-support/wait-for';
 import { Outbox, type PendingEvent } from './outbox';
-import { Shipper } from './shipper';
+import { batchBody, Shipper } from './shipper';
 
 const event = (status = 200): PendingEvent => ({ at: 1, apiId: 'api', appId: 'app', method: 'GET', status, latencyMs: 1.5, bytesIn: 0, bytesOut: 10 });
 const options = { maxEvents: 1_000, flushIntervalMs: 10, flushBatchSize: 100 };
@@ -77,6 +77,29 @@ describe('analytics outbox', () => {
     outbox.append(event());
     outbox.flush();
     expect(outbox.peek(10).events[0]?.eventId).toBe(`${outbox.epoch}:2.0`);
+  });
+
+  it('ships a row written before events carried their ids with the ids it had then', () => {
+    db.exec(`CREATE TABLE outbox_groups (seq INTEGER PRIMARY KEY AUTOINCREMENT, count INTEGER NOT NULL, body TEXT NOT NULL);
+             CREATE TABLE outbox_meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+             INSERT INTO outbox_meta (k, v) VALUES ('epoch', 'old');`);
+    db.prepare('INSERT INTO outbox_groups (count, body) VALUES (?, ?)').run(2, JSON.stringify([event(200), event(404)]));
+    const outbox = new Outbox(db, options);
+    outbox.append(event(500));
+    outbox.flush();
+    const { events } = outbox.peek(10);
+    expect(events.map((e) => [e.eventId, e.status])).toEqual([['old:1.0', 200], ['old:1.1', 404], ['old:2.0', 500]]);
+  });
+
+  it('sends batches the contract accepts, carrying every field of an event (refused included)', () => {
+    const outbox = new Outbox(db, options);
+    outbox.append(event());
+    outbox.append({ ...event(429), refused: 'rate' });
+    outbox.flush();
+    const { firstSeq, lastSeq, events } = outbox.peekBatch(10);
+    const batch = usageBatchSchema.parse(JSON.parse(batchBody(`${outbox.epoch}:${firstSeq}-${lastSeq}`, 'n"1', 3, events.json)));
+    expect(batch).toMatchObject({ node: 'n"1', droppedTotal: 3 });
+    expect(batch.events.map((e) => [e.eventId, e.refused])).toEqual([[`${outbox.epoch}:1.0`, undefined], [`${outbox.epoch}:1.1`, 'rate']]);
   });
 
   it('drops past the operator cap and counts every drop exactly', () => {

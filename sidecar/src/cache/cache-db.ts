@@ -144,6 +144,7 @@ export function prepareStatements(db: CacheDb) {
     ),
     deleteOtherId: db.prepare<[string]>('DELETE FROM key_other_ids WHERE other_id = ?'),
     deleteAllOtherIds: db.prepare('DELETE FROM key_other_ids'),
+    highestKeyApp: db.prepare<[], number>('SELECT coalesce(max(n), 0) FROM key_apps').pluck(),
     selectAllKeyApps: db.prepare<[], [number, string]>('SELECT n, app_id FROM key_apps').raw(),
     selectKeyAppNumber: db.prepare<[string], { n: number }>('SELECT n FROM key_apps WHERE app_id = ?'),
     insertKeyApp: db.prepare<[string]>('INSERT INTO key_apps (app_id) VALUES (?)'),

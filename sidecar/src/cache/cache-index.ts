@@ -1,6 +1,7 @@
 import type { ClientEntity, KeyEntity, RouteEntity, SubscriptionEntity, SyncChange, SyncSettings, TierEntity } from '../contract/sync';
 import { digestOfHex, KeyTable } from '../verify/key-table';
 import { compileSigningKey, type CompiledSigningKey } from '../verify/signing-keys';
+import { SubscriptionTable } from './subscription-table';
 import { compileUpstream, type UpstreamBase } from './upstream-base';
 
 /** A route with its upstream URL parsed once, at sync time, instead of on every request. */
@@ -36,10 +37,6 @@ class Table<T> {
   }
 }
 
-export function subscriptionKey(appId: string, apiId: string): string {
-  return `${appId}\u0000${apiId}`;
-}
-
 /**
  * The request path's view of the cache: plain Maps, so serving a request never touches SQLite. It is changed only
  * after the SQLite transaction that holds the same change has committed.
@@ -48,12 +45,14 @@ export class CacheIndex {
   private readonly routes = new Table<CompiledRoute>((r) => r.route.context);
   /** Compact: it holds every synced key, up to millions (verify/key-table.ts). */
   readonly keys = new KeyTable();
-  private readonly subscriptions = new Table<SubscriptionEntity>((s) => subscriptionKey(s.appId, s.apiId));
+  private readonly subscriptions = new SubscriptionTable();
   private readonly tiers = new Table<TierEntity>((t) => t.tierId);
   /** OAuth token signing keys by `kid`, imported once at sync time so a request only verifies. */
   private readonly signingKeys = new Table<CompiledSigningKey>((k) => k.entity.kid);
   private readonly clients = new Table<ClientEntity>((c) => c.clientId);
   corsOrigins: ReadonlySet<string> = new Set();
+  /** API ids and tier ids: few distinct values, each shared by many subscriptions. */
+  private readonly words = new Map<string, string>();
 
   apply(change: SyncChange): void {
     switch (change.kind) {
@@ -64,7 +63,7 @@ export class CacheIndex {
         this.keys.put(change.id, change.data);
         break;
       case 'subscription':
-        this.subscriptions.put(change.id, change.data);
+        this.subscriptions.put(change.id, change.data && this.compactSubscription(change.data));
         break;
       case 'tier':
         this.tiers.put(change.id, change.data);
@@ -76,6 +75,23 @@ export class CacheIndex {
         this.clients.put(change.id, change.data);
         break;
     }
+  }
+
+  /**
+   * A subscription held with shared strings: the app id the key table already interned, and one copy each of the
+   * few API ids, tier ids and statuses. A million-key cache holds ~100k subscriptions; their own copies of these
+   * strings were megabytes of heap, and young objects surviving the load made V8 grow its young generation to the
+   * maximum, tens of MiB resident for the life of the process.
+   */
+  private compactSubscription(s: SubscriptionEntity): SubscriptionEntity {
+    return { subscriptionId: s.subscriptionId, appId: this.keys.sharedAppId(s.appId), apiId: this.word(s.apiId), tierId: this.word(s.tierId), status: s.status === 'active' ? 'active' : 'blocked' };
+  }
+
+  private word(value: string): string {
+    const shared = this.words.get(value);
+    if (shared !== undefined) return shared;
+    this.words.set(value, value);
+    return value;
   }
 
   setSettings(settings: SyncSettings): void {
@@ -93,7 +109,7 @@ export class CacheIndex {
   }
 
   subscription(appId: string, apiId: string): SubscriptionEntity | undefined {
-    return this.subscriptions.byKey.get(subscriptionKey(appId, apiId));
+    return this.subscriptions.get(appId, apiId);
   }
 
   tier(tierId: string): TierEntity | undefined {

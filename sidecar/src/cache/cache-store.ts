@@ -101,10 +101,11 @@ function loadOrClose(db: CacheDb, path: string) {
       Object.assign(meta, { environment: row.environment, revision: row.revision, lastSyncAt: row.last_sync_at });
       loadedIndex.setSettings(settingsSchema.parse(JSON.parse(row.settings)));
     }
+    // Keys first: the subscriptions then share the app ids the key table interned.
+    loadKeys(sql, loadedIndex.keys);
     for (const entity of sql.selectEntities.iterate()) {
       loadedIndex.apply({ kind: entity.kind, id: entity.id, data: JSON.parse(entity.data) } as SyncChange);
     }
-    loadKeys(sql, loadedIndex.keys);
     return { sql, meta, loadedIndex };
   } catch (error) {
     db.close();

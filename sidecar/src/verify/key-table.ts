@@ -94,6 +94,11 @@ export class KeyTable {
     this.size_ += 1;
   }
 
+  /** The table's own copy of this app id (interned if new), for other indexes to share rather than duplicate. */
+  sharedAppId(appId: string): string {
+    return this.appIds[this.appNumber(appId)] as string;
+  }
+
   /** The number `loadEncoded` takes for this app id. */
   internApp(appId: string): number {
     return this.appNumber(appId);
