@@ -29,7 +29,9 @@ function connectionTokens(raw: readonly string[]): Set<string> | null {
     if (name.length !== 10 || name.toLowerCase() !== 'connection') continue;
     for (const token of (raw[i + 1] as string).split(',')) {
       const t = token.trim().toLowerCase();
-      if (t !== '' && t !== 'keep-alive' && t !== 'close') (tokens ??= new Set()).add(t);
+      if (t === '' || t === 'keep-alive' || t === 'close') continue;
+      tokens ??= new Set();
+      tokens.add(t);
     }
   }
   return tokens;
