@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { createApplication, subscribeFromCatalog } from '../pages/apps-pages';
-import { createTier, disableUser, offerOnlyTiers } from '../pages/admin-pages';
+import { disableUser } from '../pages/admin-pages';
 import { signIn, signUp, uniqueEmail } from '../pages/auth-pages';
-import { changeStatus, deployTo, importApi } from '../pages/publisher-pages';
+import { subscribeOnNewTier } from '../pages/tiered-api';
 import { E2E_STACK } from '../support/stack';
 
 const backendUrl = `http://127.0.0.1:${E2E_STACK.env.GATEHOUSE_BACKEND_PORT}/echo`;
@@ -11,24 +10,17 @@ const unique = () => Math.random().toString(36).slice(2, 8);
 test('an admin creates a tier, a publisher offers it on an API, and a subscriber subscribes on it', async ({ page, browser }) => {
   const id = unique();
   const tierName = `Platinum ${id}`;
-  await signIn(page, 'admin@gatehouse.local', 'gatehouse-admin');
-  await createTier(page, { name: tierName, description: 'For the big customers', requestsPerMinute: 6000, burst: 100, monthlyQuota: 5_000_000 });
+  const { pub, dev } = await subscribeOnNewTier(page, browser, {
+    tier: { name: tierName, description: 'For the big customers', requestsPerMinute: 6000, burst: 100, monthlyQuota: 5_000_000 },
+    title: `Tiered ${id}`,
+    context: `/tiered-${id}/v1`,
+    backendUrl,
+    developer: 'Tia Tiered',
+  });
+  await page.goto('/admin/tiers');
   await expect(page.getByTestId(`tier-row-${tierName}`)).toContainText('6,000 requests / min');
-
-  const pub = await (await browser.newContext()).newPage();
-  await signIn(pub, 'publisher@gatehouse.local', 'gatehouse-publisher');
-  const title = `Tiered ${id}`;
-  await importApi(pub, { title, context: `/tiered-${id}/v1`, backendUrl });
-  await offerOnlyTiers(pub, [tierName]);
-  await changeStatus(pub, 'Publish', 'Published');
-  await deployTo(pub, 'default');
-
-  const dev = await (await browser.newContext()).newPage();
-  await signUp(dev, { name: 'Tia Tiered', email: uniqueEmail('tia'), password: 'a long enough password' });
-  await createApplication(dev, `Tiered app ${id}`);
-  await subscribeFromCatalog(dev, title, `Tiered app ${id}`, tierName);
   const apps = await (await dev.request.get('/api/v1/apps')).json();
-  const appId = (apps.items as { id: string; name: string }[]).find((a) => a.name === `Tiered app ${id}`)?.id;
+  const appId = (apps.items as { id: string; name: string }[]).find((a) => a.name === `Tiered ${id} app`)?.id;
   const subs = await (await dev.request.get(`/api/v1/apps/${appId}/subscriptions`)).json();
   expect(subs.items).toEqual([expect.objectContaining({ tier: expect.objectContaining({ name: tierName }) })]);
   // Only the offered tier can be chosen: the seeded Bronze is no longer on this API.

@@ -1,31 +1,21 @@
 import { expect, test } from '@playwright/test';
-import { createTier, offerOnlyTiers } from '../pages/admin-pages';
-import { createApplication, createKey, subscribeFromCatalog } from '../pages/apps-pages';
-import { signIn, signUp, uniqueEmail } from '../pages/auth-pages';
-import { changeStatus, deployTo, importApi } from '../pages/publisher-pages';
+import { createKey } from '../pages/apps-pages';
+import { subscribeOnNewTier } from '../pages/tiered-api';
 import { callGateway, E2E_STACK } from '../support/stack';
 
 const backendUrl = `http://127.0.0.1:${E2E_STACK.env.GATEHOUSE_BACKEND_PORT}/echo`;
 
 test("a tier's monthly quota is enforced at the sidecar and shown on the subscription", async ({ page, browser }) => {
   const id = Math.random().toString(36).slice(2, 8);
-  const tierName = `Trial ${id}`;
-  await signIn(page, 'admin@gatehouse.local', 'gatehouse-admin');
-  await createTier(page, { name: tierName, description: 'Three calls a month', requestsPerMinute: 600, burst: 100, monthlyQuota: 3 });
-
-  const pub = await (await browser.newContext()).newPage();
-  await signIn(pub, 'publisher@gatehouse.local', 'gatehouse-publisher');
-  await importApi(pub, { title: `Metered ${id}`, context: `/metered-${id}/v1`, backendUrl });
-  await offerOnlyTiers(pub, [tierName]);
-  await changeStatus(pub, 'Publish', 'Published');
-  await deployTo(pub, 'default');
-
-  const dev = await (await browser.newContext()).newPage();
-  await signUp(dev, { name: 'Quinn Quota', email: uniqueEmail('quinn'), password: 'a long enough password' });
-  await createApplication(dev, `Metered app ${id}`);
-  await subscribeFromCatalog(dev, `Metered ${id}`, `Metered app ${id}`, tierName);
+  const { dev, appName } = await subscribeOnNewTier(page, browser, {
+    tier: { name: `Trial ${id}`, description: 'Three calls a month', requestsPerMinute: 600, burst: 100, monthlyQuota: 3 },
+    title: `Metered ${id}`,
+    context: `/metered-${id}/v1`,
+    backendUrl,
+    developer: 'Quinn Quota',
+  });
   await dev.goto('/apps');
-  await dev.getByRole('link', { name: new RegExp(`Metered app ${id}`) }).click();
+  await dev.getByRole('link', { name: new RegExp(appName) }).click();
   const key = await createKey(dev, 'metered');
 
   // The first 200 is the first of the three: the sync may take a moment to bring key and subscription.
