@@ -39,3 +39,9 @@ export function postJson<T>(url: string, body: unknown): Promise<T> {
 export function del(url: string): Promise<void> {
   return request<void>(url, { method: 'DELETE' });
 }
+
+/** A write with an optional JSON body (PUT, PATCH, DELETE or POST), with the same problem+json handling. */
+export function sendJson<T>(method: 'PUT' | 'PATCH' | 'DELETE' | 'POST', url: string, body?: unknown): Promise<T> {
+  if (body === undefined) return request<T>(url, { method });
+  return request<T>(url, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}

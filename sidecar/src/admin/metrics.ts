@@ -21,8 +21,24 @@ export function createMetrics(cache: () => SidecarCache, now: Clock): SidecarMet
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
-  // Per-request figures are plain numbers (request-histogram.ts): the counter is filled from them at scrape time.
-  const requestCounts = new Map<string, { outcome: string; statusClass: string; count: number }>();
+  const duration = new RequestHistogram(
+    'gatehouse_request_duration_seconds',
+    'Time from request to the end of the response',
+    'outcome',
+    [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  );
+  // Resolved once per (outcome, status class), so a request costs one Map lookup and a few additions; the
+  // request counter is filled from these plain numbers at scrape time (request-histogram.ts says why).
+  const requestSeries = new Map<string, { outcome: string; statusClass: string; count: number; timed: ReturnType<typeof duration.seriesFor> }>();
+  const seriesFor = (outcome: string, statusClass: number) => {
+    const key = `${outcome} ${statusClass}`;
+    let series = requestSeries.get(key);
+    if (series === undefined) {
+      series = { outcome, statusClass: `${statusClass}xx`, count: 0, timed: duration.seriesFor(outcome) };
+      requestSeries.set(key, series);
+    }
+    return series;
+  };
   new Counter({
     name: 'gatehouse_requests_total',
     help: 'Requests on the data port by outcome (proxied, or the problem code) and status class',
@@ -30,15 +46,9 @@ export function createMetrics(cache: () => SidecarCache, now: Clock): SidecarMet
     registers: [registry],
     collect() {
       this.reset();
-      for (const { outcome, statusClass, count } of requestCounts.values()) this.inc({ outcome, status_class: statusClass }, count);
+      for (const { outcome, statusClass, count } of requestSeries.values()) this.inc({ outcome, status_class: statusClass }, count);
     },
   });
-  const duration = new RequestHistogram(
-    'gatehouse_request_duration_seconds',
-    'Time from request to the end of the response',
-    'outcome',
-    [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-  );
   registry.registerMetric(duration.asMetric());
   const syncAttempts = new Counter({ name: 'gatehouse_sync_attempts_total', help: 'Sync polls started', registers: [registry] });
   const syncFailures = new Counter({
@@ -80,25 +90,11 @@ export function createMetrics(cache: () => SidecarCache, now: Clock): SidecarMet
     },
   });
 
-  // Resolved once per (outcome, status class), so a request costs one Map lookup and a few additions.
-  const requestSeries = new Map<string, { counted: { count: number }; timed: ReturnType<typeof duration.seriesFor> }>();
-  const seriesFor = (outcome: string, statusClass: number) => {
-    const key = `${outcome} ${statusClass}`;
-    let series = requestSeries.get(key);
-    if (series === undefined) {
-      const counted = { outcome, statusClass: `${statusClass}xx`, count: 0 };
-      requestCounts.set(key, counted);
-      series = { counted, timed: duration.seriesFor(outcome) };
-      requestSeries.set(key, series);
-    }
-    return series;
-  };
-
   return {
     registry,
     recordRequest(outcome, status, seconds, finished) {
       const series = seriesFor(finished ? outcome : 'client_aborted', Math.floor(status / 100));
-      series.counted.count += 1;
+      series.count += 1;
       duration.observe(series.timed, seconds);
     },
     recordSyncAttempt: () => syncAttempts.inc(),

@@ -2,13 +2,19 @@ import type Database from 'better-sqlite3';
 import type { QuotaUsage } from '../contract/analytics';
 import { type QuotaPeriod, quotaPeriodAt } from '../contract/quota-period';
 
-interface Count {
+/** One subscription's count in the current period: what the request path holds between checking and spending. */
+export interface QuotaCount {
   appId: string;
   apiId: string;
   /** Requests this gateway admitted in the period. */
   local: number;
   /** What the rest of the fleet admitted, as of the last acknowledgement that carried the cloud's counts. */
   others: number;
+}
+
+/** Requests counted against the quota: this node's and the rest of the fleet's. */
+export function usedOf(count: QuotaCount): number {
+  return count.local + count.others;
 }
 
 export interface QuotaDecision {
@@ -25,8 +31,8 @@ export interface QuotaDecision {
  */
 export class QuotaLedger {
   private period: QuotaPeriod;
-  private counts = new Map<string, Count>();
-  private readonly dirty = new Set<Count>();
+  private counts = new Map<string, QuotaCount>();
+  private readonly dirty = new Set<QuotaCount>();
   private timer: NodeJS.Timeout | undefined;
   private readonly upsert: Database.Statement<[string, string, string, number, number]>;
   private readonly load: Database.Statement<[string], { app_id: string; api_id: string; local: number; others: number }>;
@@ -47,26 +53,39 @@ export class QuotaLedger {
     this.loadPeriod();
   }
 
-  /** Admits one request against `quota` and counts it; refuses (counting nothing) once the period's quota is used. */
-  take(appId: string, apiId: string, quota: number, now: number): QuotaDecision {
-    const count = this.countFor(appId, apiId, now);
-    const used = count.local + count.others;
-    if (used >= quota) return { allowed: false, remaining: 0 };
+  /**
+   * The subscription's count in the current period, rolling over first when a month ended. The request path reads
+   * it once, checks `usedOf` before the rate limiter takes a token, and `spend`s it once the request is admitted.
+   */
+  counter(appId: string, apiId: string, now: number): QuotaCount {
+    if (now >= this.period.endMs || now < this.period.startMs) this.rollOver(now);
+    const k = key(appId, apiId);
+    let count = this.counts.get(k);
+    if (!count) {
+      count = { appId, apiId, local: 0, others: 0 };
+      this.counts.set(k, count);
+    }
+    return count;
+  }
+
+  /** The period the last `counter` call counted in. */
+  get currentPeriod(): QuotaPeriod {
+    return this.period;
+  }
+
+  /** Counts one admitted request. */
+  spend(count: QuotaCount): void {
     count.local++;
     this.markDirty(count);
+  }
+
+  /** Admits one request against `quota` and counts it; refuses (counting nothing) once the period's quota is used. */
+  take(appId: string, apiId: string, quota: number, now: number): QuotaDecision {
+    const count = this.counter(appId, apiId, now);
+    const used = usedOf(count);
+    if (used >= quota) return { allowed: false, remaining: 0 };
+    this.spend(count);
     return { allowed: true, remaining: quota - used - 1 };
-  }
-
-  /** Whether the quota is used up, without counting anything: checked before the rate limiter takes a token. */
-  exhausted(appId: string, apiId: string, quota: number, now: number): boolean {
-    const count = this.countFor(appId, apiId, now);
-    return count.local + count.others >= quota;
-  }
-
-  /** The period a request at `now` counts in (rolling over first when a month ended). */
-  periodAt(now: number): QuotaPeriod {
-    if (now >= this.period.endMs || now < this.period.startMs) this.rollOver(now);
-    return this.period;
   }
 
   /**
@@ -78,7 +97,7 @@ export class QuotaLedger {
     if (!usage) return;
     for (const u of usage) {
       if (u.period !== this.period.name) continue;
-      const count = this.countFor(u.appId, u.apiId, this.period.startMs);
+      const count = this.counter(u.appId, u.apiId, this.period.startMs);
       const others = u.used - u.usedHere;
       if (others <= count.others && u.usedHere <= count.local) continue;
       count.others = Math.max(count.others, others);
@@ -107,18 +126,7 @@ export class QuotaLedger {
     this.flush();
   }
 
-  private countFor(appId: string, apiId: string, now: number): Count {
-    if (now >= this.period.endMs || now < this.period.startMs) this.rollOver(now);
-    const k = key(appId, apiId);
-    let count = this.counts.get(k);
-    if (!count) {
-      count = { appId, apiId, local: 0, others: 0 };
-      this.counts.set(k, count);
-    }
-    return count;
-  }
-
-  private markDirty(count: Count): void {
+  private markDirty(count: QuotaCount): void {
     this.dirty.add(count);
     this.timer ??= setTimeout(() => this.flush(), this.flushIntervalMs).unref();
   }

@@ -1,5 +1,5 @@
 import type { TierEntity } from '../contract/sync';
-import type { QuotaLedger } from '../quota/quota-ledger';
+import { type QuotaLedger, usedOf } from '../quota/quota-ledger';
 import { GcraLimiter, type RatePolicy } from './gcra';
 
 export interface LimitOutcome {
@@ -37,20 +37,24 @@ export class TierLimiter {
 
   check(who: Subscriber, tier: TierEntity | null, now: number): LimitOutcome | null {
     if (!tier) return null;
-    const quota = this.quotas && tier.monthlyQuota ? tier.monthlyQuota : null;
-    if (!tier.requestsPerMinute && quota === null) return null;
+    const quota = tier.monthlyQuota ?? 0;
+    const quotas = quota > 0 ? this.quotas : null;
+    if (!tier.requestsPerMinute && !quotas) return null;
     const name = policyName(tier);
     const headers: Record<string, string> = {};
     const policies: string[] = [];
     const states: string[] = [];
     if (tier.requestsPerMinute) policies.push(`"${name}";q=${tier.requestsPerMinute};w=${WINDOW_MS / 1000}`);
 
-    let period: { name: string; endMs: number; startMs: number } | null = null;
-    if (quota !== null && this.quotas) {
-      period = this.quotas.periodAt(now);
-      policies.push(`"${name}-monthly";q=${quota};w=${Math.round((period.endMs - period.startMs) / 1000)}`);
-      if (this.quotas.exhausted(who.appId, who.apiId, quota, now)) {
-        const retryAfterS = Math.max(1, Math.ceil((period.endMs - now) / 1000));
+    // The quota is only looked at here: a request it refuses must not take a rate token.
+    const counter = quotas?.counter(who.appId, who.apiId, now);
+    let monthLeftS = 0;
+    if (quotas && counter) {
+      const { startMs, endMs } = quotas.currentPeriod;
+      monthLeftS = Math.ceil((endMs - now) / 1000);
+      policies.push(`"${name}-monthly";q=${quota};w=${Math.round((endMs - startMs) / 1000)}`);
+      if (usedOf(counter) >= quota) {
+        const retryAfterS = Math.max(1, monthLeftS);
         headers['RateLimit-Policy'] = policies.join(', ');
         headers.RateLimit = `"${name}-monthly";r=0;t=${retryAfterS}`;
         headers['Retry-After'] = String(retryAfterS);
@@ -75,9 +79,9 @@ export class TierLimiter {
       states.push(`"${name}";r=${decision.remaining};t=${Math.ceil(decision.resetMs / 1000)}`);
     }
 
-    if (quota !== null && period && this.quotas) {
-      const taken = this.quotas.take(who.appId, who.apiId, quota, now);
-      states.push(`"${name}-monthly";r=${taken.remaining};t=${Math.ceil((period.endMs - now) / 1000)}`);
+    if (quotas && counter) {
+      quotas.spend(counter);
+      states.push(`"${name}-monthly";r=${quota - usedOf(counter)};t=${monthLeftS}`);
     }
     headers['RateLimit-Policy'] = policies.join(', ');
     headers.RateLimit = states.join(', ');

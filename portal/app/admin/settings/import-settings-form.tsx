@@ -7,7 +7,7 @@ import { inputClass } from '@/components/field';
 import { FormError } from '@/components/form-error';
 import { Notice } from '@/components/notice';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
-import { sendJson } from '@/lib/client/send-json';
+import { sendJson } from '@/lib/client/fetcher';
 import { importSettingsKey } from '@/lib/client/use-import-settings';
 
 export function ImportSettingsForm({ allowedCidrs }: { allowedCidrs: string[] }) {

@@ -9,7 +9,7 @@ import { LoadingBlock } from '@/components/loading';
 import { PageHeader } from '@/components/page-header';
 import type { Tier, TierInput } from '@/lib/client/admin-types';
 import { errorMessage } from '@/lib/client/api-error';
-import { sendJson } from '@/lib/client/send-json';
+import { sendJson } from '@/lib/client/fetcher';
 import { adminTiersKey, useAdminTiers } from '@/lib/client/use-admin-tiers';
 import { useRequireSession } from '@/lib/client/use-require-session';
 import { AdminsOnly, isForbidden } from '../admins-only';

@@ -10,7 +10,7 @@ import { LoadingBlock } from '@/components/loading';
 import { PageHeader } from '@/components/page-header';
 import type { AdminUser, Role } from '@/lib/client/admin-types';
 import { errorMessage } from '@/lib/client/api-error';
-import { sendJson } from '@/lib/client/send-json';
+import { sendJson } from '@/lib/client/fetcher';
 import { adminUsersKey, useAdminUsers } from '@/lib/client/use-admin-users';
 import { useRequireSession } from '@/lib/client/use-require-session';
 import { AdminsOnly, isForbidden } from '../admins-only';

@@ -6,7 +6,7 @@ import { Card } from '@/components/card';
 import { FormError } from '@/components/form-error';
 import { errorMessage } from '@/lib/client/api-error';
 import { managedApiKey, managedApisKey, useEnvironmentList } from '../../_lib/hooks';
-import { sendJson } from '../../_lib/send';
+import { sendJson } from '@/lib/client/fetcher';
 import type { ManagedApiDetail } from '../../_lib/types';
 import { DeploymentRow } from './deployment-row';
 

@@ -8,7 +8,7 @@ import { Field, inputClass } from '@/components/field';
 import { FormError } from '@/components/form-error';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
 import { managedApiKey, managedApisKey } from '../../_lib/hooks';
-import { sendJson } from '../../_lib/send';
+import { sendJson } from '@/lib/client/fetcher';
 import type { ManagedApiDetail } from '../../_lib/types';
 
 const parseTags = (s: string) => [...new Set(s.split(',').map((t) => t.trim()).filter(Boolean))];

@@ -7,7 +7,7 @@ import { Card } from '@/components/card';
 import { FormError } from '@/components/form-error';
 import { errorMessage } from '@/lib/client/api-error';
 import { managedApiKey, managedApisKey } from '../../_lib/hooks';
-import { sendJson } from '../../_lib/send';
+import { sendJson } from '@/lib/client/fetcher';
 import type { ApiStatus, ManagedApiDetail } from '../../_lib/types';
 
 const ACTIONS: Record<ApiStatus, { label: string; effect: string; variant: 'primary' | 'secondary' | 'danger' }> = {
