@@ -9,6 +9,8 @@ interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** Danger for what cannot be undone (the default); primary for a confirmation that only needs a choice. */
+  confirmVariant?: 'danger' | 'primary';
   pending?: boolean;
   error?: string | null;
   onConfirm: () => void;
@@ -16,10 +18,10 @@ interface ConfirmDialogProps {
 }
 
 /**
- * A confirmation for a destructive action, on the native <dialog> element: showModal() gives role="dialog",
+ * A confirmation before an action (destructive ones above all), on the native <dialog> element: showModal() gives role="dialog",
  * focus trapping, Escape to close and an inert page behind it without any library.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, pending = false, error, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, confirmVariant = 'danger', pending = false, error, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -54,7 +56,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pending = f
             <Button variant="secondary" onClick={onCancel} disabled={pending}>
               Cancel
             </Button>
-            <Button variant="danger" onClick={onConfirm} pending={pending}>
+            <Button variant={confirmVariant} onClick={onConfirm} pending={pending}>
               {confirmLabel}
             </Button>
           </div>

@@ -8,9 +8,9 @@ import { LoadError } from '@/components/load-error';
 import { LoadingBlock } from '@/components/loading';
 import { PageHeader } from '@/components/page-header';
 import type { Tier, TierInput } from '@/lib/client/admin-types';
-import { errorMessage } from '@/lib/client/api-error';
 import { sendJson } from '@/lib/client/fetcher';
 import { adminTiersKey, useAdminTiers } from '@/lib/client/use-admin-tiers';
+import { useConfirm } from '@/lib/client/use-confirm';
 import { useRequireSession } from '@/lib/client/use-require-session';
 import { AdminsOnly, isForbidden } from '../admins-only';
 import { TierForm } from './tier-form';
@@ -21,9 +21,6 @@ export function TiersView() {
   const { mutate } = useSWRConfig();
   const { tiers, error } = useAdminTiers(Boolean(session));
   const [editing, setEditing] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState<Tier | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
 
   // Publishers' tier pickers read /api/v1/tiers: refresh it too so a new tier shows up without a reload.
   const refresh = () => Promise.all([mutate(adminTiersKey), mutate('/api/v1/tiers')]);
@@ -37,20 +34,10 @@ export function TiersView() {
     setEditing(null);
     await refresh();
   }
-  async function confirmDelete() {
-    if (!deleting) return;
-    setBusy(true);
-    setDeleteError(null);
-    try {
-      await sendJson('DELETE', `${adminTiersKey}/${encodeURIComponent(deleting.id)}`);
-      await refresh();
-      setDeleting(null);
-    } catch (err) {
-      setDeleteError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const remove = useConfirm(async (tier: Tier) => {
+    await sendJson('DELETE', `${adminTiersKey}/${encodeURIComponent(tier.id)}`);
+    await refresh();
+  });
 
   if (isForbidden(error)) return <AdminsOnly />;
   return (
@@ -63,7 +50,7 @@ export function TiersView() {
       ) : (
         <div className="space-y-6">
           <Card title="All tiers">
-            <TiersTable tiers={tiers} editing={editing} onEdit={setEditing} onSave={save} onDelete={(t) => { setDeleteError(null); setDeleting(t); }} />
+            <TiersTable tiers={tiers} editing={editing} onEdit={setEditing} onSave={save} onDelete={remove.ask} />
           </Card>
           <Card title="New tier" description="Requests per minute is the sustained rate; burst is how many extra requests may arrive at once.">
             <TierForm onSave={create} />
@@ -71,13 +58,13 @@ export function TiersView() {
         </div>
       )}
       <ConfirmDialog
-        open={deleting !== null}
-        title={`Delete ${deleting?.name ?? 'tier'}?`}
+        open={remove.target !== null}
+        title={`Delete ${remove.target?.name ?? 'tier'}?`}
         confirmLabel="Delete tier"
-        pending={busy}
-        error={deleteError}
-        onConfirm={confirmDelete}
-        onCancel={() => setDeleting(null)}
+        pending={remove.pending}
+        error={remove.error}
+        onConfirm={remove.run}
+        onCancel={remove.cancel}
       >
         APIs stop offering it. A tier that subscriptions use cannot be deleted.
       </ConfirmDialog>

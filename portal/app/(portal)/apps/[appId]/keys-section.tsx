@@ -9,7 +9,7 @@ import { LoadingBlock } from '@/components/loading';
 import { postJson } from '@/lib/client/fetcher';
 import { useToast } from '@/components/toast';
 import { formatExpiry } from '@/lib/client/format';
-import { useAction } from '@/lib/client/use-action';
+import { useConfirm } from '@/lib/client/use-confirm';
 import type { ApiKey, CreatedApiKey, RotatedApiKey } from '@/lib/client/types';
 import { appsKey } from '@/lib/client/use-apps';
 import { keysKey, useKeys } from '@/lib/client/use-keys';
@@ -23,28 +23,22 @@ export function KeysSection({ appId }: { appId: string }) {
   const { keys, error } = useKeys(appId);
   // The plaintext lives only in this component's state: never in the SWR cache or storage, and gone on "Done".
   const [newKey, setNewKey] = useState<CreatedApiKey | null>(null);
-  const [revoking, setRevoking] = useState<ApiKey | null>(null);
-  const [rotating, setRotating] = useState<ApiKey | null>(null);
   const toast = useToast();
 
   async function refresh() {
     await Promise.all([mutate(keysKey(appId)), mutate(appsKey)]);
   }
 
-  const revoke = useAction(async () => {
-    if (!revoking) return;
-    await postJson(`${keysKey(appId)}/${encodeURIComponent(revoking.id)}/revoke`, {});
+  const revoke = useConfirm(async (key: ApiKey) => {
+    await postJson(`${keysKey(appId)}/${encodeURIComponent(key.id)}/revoke`, {});
     await refresh();
-    toast(`Revoked ${revoking.name}. Gateways reject it from their next sync.`);
-    setRevoking(null);
+    toast(`Revoked ${key.name}. Gateways reject it from their next sync.`);
   });
 
-  const rotate = useAction(async (graceSeconds: number) => {
-    if (!rotating) return;
+  const rotate = useConfirm(async (key: ApiKey, graceSeconds: number) => {
     // Like creation, the answer holds a plaintext: component state only, never the SWR cache.
-    const rotated = await postJson<RotatedApiKey>(`${keysKey(appId)}/${encodeURIComponent(rotating.id)}/rotate`, { graceSeconds });
+    const rotated = await postJson<RotatedApiKey>(`${keysKey(appId)}/${encodeURIComponent(key.id)}/rotate`, { graceSeconds });
     setNewKey(rotated.key);
-    setRotating(null);
     toast(graceSeconds === 0 ? 'Key rotated. The old key no longer works.' : `Key rotated. The old key works until ${formatExpiry(rotated.previous.expiresAt)}.`);
     await refresh();
   });
@@ -60,29 +54,17 @@ export function KeysSection({ appId }: { appId: string }) {
           }}
         />
         {newKey && <NewKeyPanel appId={appId} plaintext={newKey.key} keyName={newKey.name} onDone={() => setNewKey(null)} />}
-        {error ? <LoadError error={error} what="keys" /> : !keys ? <LoadingBlock rows={1} label="Loading keys" /> : <KeysTable keys={keys} onRevoke={setRevoking} onRotate={setRotating} />}
+        {error ? <LoadError error={error} what="keys" /> : !keys ? <LoadingBlock rows={1} label="Loading keys" /> : <KeysTable keys={keys} onRevoke={revoke.ask} onRotate={rotate.ask} />}
       </div>
-      <RotateKeyDialog
-        apiKey={rotating}
-        pending={rotate.pending}
-        error={rotate.error}
-        onConfirm={rotate.run}
-        onCancel={() => {
-          setRotating(null);
-          rotate.clearError();
-        }}
-      />
+      <RotateKeyDialog apiKey={rotate.target} pending={rotate.pending} error={rotate.error} onConfirm={rotate.run} onCancel={rotate.cancel} />
       <ConfirmDialog
-        open={revoking !== null}
-        title={`Revoke ${revoking?.name ?? 'key'}?`}
+        open={revoke.target !== null}
+        title={`Revoke ${revoke.target?.name ?? 'key'}?`}
         confirmLabel="Revoke key"
         pending={revoke.pending}
         error={revoke.error}
         onConfirm={revoke.run}
-        onCancel={() => {
-          setRevoking(null);
-          revoke.clearError();
-        }}
+        onCancel={revoke.cancel}
       >
         Gateways reject this key as soon as they sync, usually within seconds. Clients still using it will start getting 401
         answers. This cannot be undone.

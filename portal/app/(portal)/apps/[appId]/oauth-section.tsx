@@ -12,6 +12,7 @@ import { LoadingBlock } from '@/components/loading';
 import { useToast } from '@/components/toast';
 import { postJson } from '@/lib/client/fetcher';
 import { useAction } from '@/lib/client/use-action';
+import { useConfirm } from '@/lib/client/use-confirm';
 import { type CreatedOAuthClient, type OAuthClient, oauthClientsKey, useOAuthClients } from './oauth-clients-data';
 import { OAuthClientsTable } from './oauth-clients-table';
 import { NewOAuthClientPanel } from './new-oauth-client-panel';
@@ -23,7 +24,6 @@ export function OAuthSection({ appId }: { appId: string }) {
   // The secret lives only in this component's state: never in the SWR cache or storage, and gone on "Done".
   const [created, setCreated] = useState<CreatedOAuthClient | null>(null);
   const [name, setName] = useState('');
-  const [revoking, setRevoking] = useState<OAuthClient | null>(null);
   const toast = useToast();
 
   const create = useAction(async () => {
@@ -32,12 +32,10 @@ export function OAuthSection({ appId }: { appId: string }) {
     await mutate(oauthClientsKey(appId));
   });
 
-  const revoke = useAction(async () => {
-    if (!revoking) return;
-    await postJson(`${oauthClientsKey(appId)}/${encodeURIComponent(revoking.clientId)}/revoke`, {});
+  const revoke = useConfirm(async (client: OAuthClient) => {
+    await postJson(`${oauthClientsKey(appId)}/${encodeURIComponent(client.clientId)}/revoke`, {});
     await mutate(oauthClientsKey(appId));
-    toast(`Revoked ${revoking.name}. Gateways reject its tokens from their next sync.`);
-    setRevoking(null);
+    toast(`Revoked ${client.name}. Gateways reject its tokens from their next sync.`);
   });
 
   function submit(event: FormEvent) {
@@ -58,19 +56,16 @@ export function OAuthSection({ appId }: { appId: string }) {
           <FormError message={create.error} />
         </form>
         {created && <NewOAuthClientPanel client={created} onDone={() => setCreated(null)} />}
-        {error ? <LoadError error={error} what="OAuth clients" /> : !clients ? <LoadingBlock rows={1} label="Loading OAuth clients" /> : <OAuthClientsTable clients={clients} onRevoke={setRevoking} />}
+        {error ? <LoadError error={error} what="OAuth clients" /> : !clients ? <LoadingBlock rows={1} label="Loading OAuth clients" /> : <OAuthClientsTable clients={clients} onRevoke={revoke.ask} />}
       </div>
       <ConfirmDialog
-        open={revoking !== null}
-        title={`Revoke the secret of ${revoking?.name ?? 'this client'}?`}
+        open={revoke.target !== null}
+        title={`Revoke the secret of ${revoke.target?.name ?? 'this client'}?`}
         confirmLabel="Revoke secret"
         pending={revoke.pending}
         error={revoke.error}
         onConfirm={revoke.run}
-        onCancel={() => {
-          setRevoking(null);
-          revoke.clearError();
-        }}
+        onCancel={revoke.cancel}
       >
         The token endpoint refuses this client at once, and gateways reject the tokens it already holds as soon as they sync, usually within
         seconds. This cannot be undone.

@@ -1,8 +1,7 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
-import { Button } from '@/components/button';
-import { FormError } from '@/components/form-error';
+import { useEffect, useState } from 'react';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import type { ApiKey } from '@/lib/client/types';
 
 export const GRACE_OPTIONS = [
@@ -20,70 +19,39 @@ export function RotateKeyDialog({ apiKey, pending, error, onConfirm, onCancel }:
   onConfirm: (graceSeconds: number) => void;
   onCancel: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [grace, setGrace] = useState<number>(3600);
-
+  // Each rotation starts from the default grace, whatever the last one chose.
   useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (apiKey && !d.open) {
-      setGrace(3600);
-      d.showModal();
-    }
-    if (!apiKey && d.open) d.close();
+    if (apiKey) setGrace(3600);
   }, [apiKey]);
 
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!pending) onCancel();
-      }}
-      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/40"
+    <ConfirmDialog
+      open={apiKey !== null}
+      title={`Rotate ${apiKey?.name ?? 'key'}?`}
+      confirmLabel="Rotate key"
+      confirmVariant="primary"
+      pending={pending}
+      error={error}
+      onConfirm={() => onConfirm(grace)}
+      onCancel={onCancel}
     >
-      {apiKey && (
-        <form
-          className="p-6"
-          onSubmit={(e) => {
-            e.preventDefault();
-            onConfirm(grace);
-          }}
-        >
-          <h2 id={titleId} className="text-lg font-semibold">
-            Rotate {apiKey.name}?
-          </h2>
-          <p className="mt-2 text-sm text-zinc-600">
-            A new key is issued now and shown once. The old key ({apiKey.prefix}…) keeps working until the end of the grace period, then every
-            gateway rejects it, even if it cannot reach the portal.
-          </p>
-          <fieldset className="mt-4 space-y-2">
-            <legend className="mb-2 text-sm font-medium text-zinc-800">Old key keeps working for</legend>
-            {GRACE_OPTIONS.map((o) => (
-              <label key={o.seconds} className="flex cursor-pointer items-start gap-3 rounded-md border border-zinc-200 px-3 py-2 has-checked:border-indigo-400 has-checked:bg-indigo-50">
-                <input type="radio" name="grace" value={o.seconds} checked={grace === o.seconds} onChange={() => setGrace(o.seconds)} className="mt-1 accent-indigo-600" />
-                <span className="text-sm">
-                  <span className="font-medium text-zinc-900">{o.label}</span>
-                  <span className="block text-zinc-600">{o.hint}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          <div className="mt-4">
-            <FormError message={error} testId="dialog-error" />
-          </div>
-          <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button variant="secondary" onClick={onCancel} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" pending={pending}>
-              Rotate key
-            </Button>
-          </div>
-        </form>
-      )}
-    </dialog>
+      <p>
+        A new key is issued now and shown once. The old key ({apiKey?.prefix}…) keeps working until the end of the grace period, then every gateway
+        rejects it, even if it cannot reach the portal.
+      </p>
+      <fieldset className="mt-4 space-y-2">
+        <legend className="mb-2 text-sm font-medium text-zinc-800">Old key keeps working for</legend>
+        {GRACE_OPTIONS.map((o) => (
+          <label key={o.seconds} className="flex cursor-pointer items-start gap-3 rounded-md border border-zinc-200 px-3 py-2 has-checked:border-indigo-400 has-checked:bg-indigo-50">
+            <input type="radio" name="grace" value={o.seconds} checked={grace === o.seconds} onChange={() => setGrace(o.seconds)} className="mt-1 accent-indigo-600" />
+            <span className="text-sm">
+              <span className="font-medium text-zinc-900">{o.label}</span>
+              <span className="block text-zinc-600">{o.hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+    </ConfirmDialog>
   );
 }
