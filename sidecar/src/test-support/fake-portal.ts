@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ANALYTICS_PATH, type QuotaUsage, type UsageBatch, type UsageEvent, usageBatchSchema } from '../contract/analytics';
+import { quotaPeriodAt } from '../contract/quota-period';
 import { SIGNATURE_HEADER } from '../contract/signature';
 import { SYNC_PATH, type SyncChange, type SyncSettings, syncReportSchema, syncResponseSchema } from '../contract/sync';
 import { signWithTestKey } from './portal-keys';
@@ -78,11 +79,11 @@ export async function startFakePortal(environment = 'default') {
   function quotaCounts(batch: UsageBatch): QuotaUsage[] {
     const counts = new Map<string, QuotaUsage>();
     for (const e of batch.events) {
-      const period = new Date(e.at).toISOString().slice(0, 7);
+      const period = quotaPeriodAt(e.at).name;
       counts.set(`${e.appId} ${e.apiId} ${period}`, { appId: e.appId, apiId: e.apiId, period, used: 0, usedHere: 0 });
     }
     for (const e of usage.values()) {
-      const c = counts.get(`${e.appId} ${e.apiId} ${new Date(e.at).toISOString().slice(0, 7)}`);
+      const c = counts.get(`${e.appId} ${e.apiId} ${quotaPeriodAt(e.at).name}`);
       if (c && !e.refused) c.usedHere += 1;
     }
     for (const c of counts.values()) c.used = c.usedHere + (analytics.elsewhere.get(`${c.appId} ${c.apiId}`) ?? 0);

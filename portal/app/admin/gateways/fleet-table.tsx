@@ -1,7 +1,7 @@
 'use client';
 
-import { CardTable } from '@/components/card-table';
 import { useSWRConfig } from 'swr';
+import { CardTable } from '@/components/card-table';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { postJson } from '@/lib/client/fetcher';
 import type { Gateway, IssuedGatewayToken } from '@/lib/client/fleet-types';
@@ -27,9 +27,9 @@ export function FleetTable({ gateways, onRotated }: { gateways: Gateway[]; onRot
   return (
     <>
       <CardTable columns={COLUMNS}>
-            {gateways.map((g) => (
-              <FleetRow key={g.id} gateway={g} onAction={(action) => confirm.ask({ gateway: g, action })} />
-            ))}
+        {gateways.map((g) => (
+          <FleetRow key={g.id} gateway={g} onAction={(action) => confirm.ask({ gateway: g, action })} />
+        ))}
       </CardTable>
       <ConfirmDialog
         open={confirm.target !== null}

@@ -2,6 +2,7 @@
 
 import { Fragment } from 'react';
 import { Button } from '@/components/button';
+import { CardTable } from '@/components/card-table';
 import type { Tier, TierInput } from '@/lib/client/admin-types';
 import { formatQuota, formatRate } from '@/lib/client/format';
 import { TierForm } from './tier-form';
@@ -15,46 +16,35 @@ export function TiersTable({ tiers, editing, onEdit, onSave, onDelete }: {
 }) {
   if (tiers.length === 0) return <p className="text-sm text-zinc-600">No tiers yet. Create one below; publishers then offer it on their APIs.</p>;
   return (
-    <div className="-mx-5 overflow-x-auto">
-      <table className="w-full min-w-[40rem] text-left text-sm">
-        <thead className="text-xs text-zinc-500 uppercase">
-          <tr>
-            {['Tier', 'Rate', 'Burst', 'Monthly quota', ''].map((c) => (
-              <th key={c} className="px-5 py-2 font-medium">{c}</th>
-            ))}
+    <CardTable columns={['Tier', 'Rate', 'Burst', 'Monthly quota']}>
+      {tiers.map((t) => (
+        <Fragment key={t.id}>
+          <tr data-testid={`tier-row-${t.name}`}>
+            <td className="py-3 pr-3 pl-5">
+              <div className="font-medium text-zinc-900">{t.name}</div>
+              {t.description && <div className="text-zinc-500">{t.description}</div>}
+            </td>
+            <td className="px-3 py-3 text-zinc-700">{formatRate(t.requestsPerMinute)}</td>
+            <td className="px-3 py-3 text-zinc-700">{t.burst ?? '—'}</td>
+            <td className="px-3 py-3 text-zinc-700">{formatQuota(t.monthlyQuota)}</td>
+            <td className="py-3 pr-5 pl-3 text-right whitespace-nowrap">
+              <Button size="sm" variant="ghost" onClick={() => onEdit(editing === t.id ? null : t.id)} aria-label={`Edit ${t.name}`}>
+                Edit
+              </Button>
+              <Button size="sm" variant="ghost" className="text-red-700" onClick={() => onDelete(t)} aria-label={`Delete ${t.name}`}>
+                Delete
+              </Button>
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
-          {tiers.map((t) => (
-            <Fragment key={t.id}>
-              <tr data-testid={`tier-row-${t.name}`}>
-                <td className="px-5 py-3">
-                  <div className="font-medium text-zinc-900">{t.name}</div>
-                  {t.description && <div className="text-zinc-500">{t.description}</div>}
-                </td>
-                <td className="px-5 py-3 text-zinc-700">{formatRate(t.requestsPerMinute)}</td>
-                <td className="px-5 py-3 text-zinc-700">{t.burst ?? '—'}</td>
-                <td className="px-5 py-3 text-zinc-700">{formatQuota(t.monthlyQuota)}</td>
-                <td className="px-5 py-3 text-right whitespace-nowrap">
-                  <Button size="sm" variant="ghost" onClick={() => onEdit(editing === t.id ? null : t.id)} aria-label={`Edit ${t.name}`}>
-                    Edit
-                  </Button>
-                  <Button size="sm" variant="ghost" className="text-red-700" onClick={() => onDelete(t)} aria-label={`Delete ${t.name}`}>
-                    Delete
-                  </Button>
-                </td>
-              </tr>
-              {editing === t.id && (
-                <tr>
-                  <td colSpan={5} className="bg-zinc-50 px-5 py-4">
-                    <TierForm tier={t} onSave={(input) => onSave(t, input)} onCancel={() => onEdit(null)} />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          {editing === t.id && (
+            <tr>
+              <td colSpan={5} className="bg-zinc-50 px-5 py-4">
+                <TierForm tier={t} onSave={(input) => onSave(t, input)} onCancel={() => onEdit(null)} />
+              </td>
+            </tr>
+          )}
+        </Fragment>
+      ))}
+    </CardTable>
   );
 }

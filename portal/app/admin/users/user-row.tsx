@@ -18,13 +18,13 @@ export function UserRow({ user, self, busy, onRole, onDisabled }: {
 }) {
   return (
     <tr data-testid={`user-row-${user.email}`} className={user.disabled ? 'bg-zinc-50' : undefined}>
-      <td className="px-5 py-3">
+      <td className="py-3 pr-3 pl-5">
         <div className="font-medium text-zinc-900">
           {user.name} {self && <Badge tone="accent">You</Badge>}
         </div>
         <div className="text-zinc-500">{user.email}</div>
       </td>
-      <td className="px-5 py-3">
+      <td className="px-3 py-3">
         <label className="sr-only" htmlFor={`role-${user.id}`}>
           Role of {user.email}
         </label>
@@ -42,9 +42,9 @@ export function UserRow({ user, self, busy, onRole, onDisabled }: {
           ))}
         </select>
       </td>
-      <td className="px-5 py-3">{user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</td>
-      <td className="px-5 py-3 text-zinc-600">{formatDate(user.createdAt)}</td>
-      <td className="px-5 py-3 text-right">
+      <td className="px-3 py-3">{user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</td>
+      <td className="px-3 py-3 text-zinc-600">{formatDate(user.createdAt)}</td>
+      <td className="py-3 pr-5 pl-3 text-right">
         {!self && (
           <Button size="sm" variant={user.disabled ? 'secondary' : 'danger'} disabled={busy} onClick={() => onDisabled(!user.disabled)} aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.email}`}>
             {user.disabled ? 'Enable' : 'Disable'}

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useSWRConfig } from 'swr';
 import { Card } from '@/components/card';
+import { CardTable } from '@/components/card-table';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/load-error';
@@ -49,29 +50,18 @@ export function UsersView() {
       ) : (
         <Card>
           <FormError message={disabling ? null : actionError} />
-          <div className="-mx-5 -my-4 overflow-x-auto">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <thead className="text-xs text-zinc-500 uppercase">
-                <tr>
-                  {['User', 'Role', 'Status', 'Joined', ''].map((c) => (
-                    <th key={c} className="px-5 py-3 font-medium">{c}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-100">
-                {users.map((u) => (
-                  <UserRow
-                    key={u.id}
-                    user={u}
-                    self={u.id === session.user.id}
-                    busy={busy !== null}
-                    onRole={(role) => patch(u, { role })}
-                    onDisabled={(disabled) => (disabled ? setDisabling(u) : patch(u, { disabled: false }))}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CardTable columns={['User', 'Role', 'Status', 'Joined']}>
+            {users.map((u) => (
+              <UserRow
+                key={u.id}
+                user={u}
+                self={u.id === session.user.id}
+                busy={busy !== null}
+                onRole={(role) => patch(u, { role })}
+                onDisabled={(disabled) => (disabled ? setDisabling(u) : patch(u, { disabled: false }))}
+              />
+            ))}
+          </CardTable>
         </Card>
       )}
       <ConfirmDialog
