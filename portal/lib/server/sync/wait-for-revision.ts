@@ -1,13 +1,19 @@
 import type { Db } from '../db/client';
 import { onRevision } from './notifier';
+import { shutdownSignal } from './shutdown-signal';
 
 // Replicas that did not make the change themselves (several portals on PostgreSQL) notice it on this tick.
 const POLL_INTERVAL_MS = 1000;
 
-/** Resolves when the environment's revision is past `since`, the wait is over, or the caller went away. */
+/**
+ * Resolves when the environment's revision is past `since`, the wait is over, the caller went away, or the portal is
+ * shutting down (the sidecar then gets its current feed and polls again once a portal answers).
+ */
 export async function waitForRevision(db: Db, environmentId: string, since: number, waitMs: number, signal: AbortSignal): Promise<void> {
   const deadline = Date.now() + waitMs;
-  while (!signal.aborted) {
+  // Not AbortSignal.any: on Node 20 it keeps every derived signal alive as long as the process-wide shutdown signal.
+  const stopping = shutdownSignal();
+  while (!signal.aborted && !stopping.aborted) {
     const env = await db.selectFrom('environments').where('id', '=', environmentId).select('revision').executeTakeFirst();
     if (!env || Number(env.revision) !== since) return;
     const remaining = deadline - Date.now();
@@ -17,11 +23,13 @@ export async function waitForRevision(db: Db, environmentId: string, since: numb
         clearTimeout(timer);
         off();
         signal.removeEventListener('abort', done);
+        stopping.removeEventListener('abort', done);
         resolve();
       };
       const timer = setTimeout(done, Math.min(remaining, POLL_INTERVAL_MS));
       const off = onRevision(environmentId, done);
       signal.addEventListener('abort', done);
+      stopping.addEventListener('abort', done);
     });
   }
 }
