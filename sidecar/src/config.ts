@@ -6,6 +6,8 @@ import { parsePinnedPublicKey } from './contract/signature';
 import { GATEWAY_TOKEN_PREFIX } from './contract/sync';
 import { LOG_LEVELS } from './logger';
 import { collectRawSettings, describeSetting } from './config-flags';
+import { parseRouteBodyLimits } from './proxy/body-limits';
+import { parseCidrList } from './proxy/trusted-proxies';
 
 export interface ListenAddress {
   host: string;
@@ -40,6 +42,18 @@ const pinnedKey = z.string(required('a string')).transform((value, ctx) => {
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(min, `must be >= ${min}`).max(max, `must be <= ${max}`);
 
+const cidrList = z.string().transform((value, ctx) => {
+  const { cidrs, invalid } = parseCidrList(value);
+  if (invalid !== null) ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of CIDR ranges, e.g. 10.0.0.0/8,::1/128' });
+  return cidrs;
+});
+
+const routeBodyLimits = z.string().transform((value, ctx) => {
+  const { limits, invalid } = parseRouteBodyLimits(value);
+  if (invalid !== null) ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of <context>=<bytes>, e.g. /upload/v1=104857600' });
+  return limits;
+});
+
 const onOff = z.enum(['on', 'off'], { error: 'must be on or off' }).transform((v) => v === 'on');
 
 const configSchema = z.object({
@@ -62,6 +76,14 @@ const configSchema = z.object({
   upstreamTimeoutMs: int(1).default(30_000),
   upstreamMaxSockets: int(1, 100_000).default(256),
   drainTimeoutMs: int(0).default(10_000),
+  trustedProxies: cidrList.default([]),
+  maxConnections: int(1).optional(),
+  headersTimeoutMs: int(100).default(10_000),
+  requestTimeoutMs: int(100).default(60_000),
+  keepAliveTimeoutMs: int(100).default(5_000),
+  maxHeaderBytes: int(1_024, 1_048_576).default(16_384),
+  maxBodyBytes: int(0).default(10 * 1024 * 1024),
+  routeMaxBodyBytes: routeBodyLimits.default(new Map()),
   rateLimits: onOff.default(true),
   analytics: onOff.default(true),
   analyticsMaxEvents: int(1).default(1_000_000),

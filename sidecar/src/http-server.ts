@@ -2,6 +2,30 @@ import { once } from 'node:events';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ListenAddress } from './config';
+import { guardConnections } from './connection-guard';
+import { answerClientError, clientErrorProblem, isClosing } from './proxy/answer-client-error';
+
+/** Bounds on what one client can hold: a flood of idle, slow or oversized requests must not starve a normal one. */
+export interface ServerLimits {
+  maxConnections: number;
+  /** Until the request headers are complete, from the connection's first byte (slowloris). */
+  headersTimeoutMs: number;
+  /** Until the whole request, body included, is received (slow bodies). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive client socket is kept between requests. */
+  keepAliveTimeoutMs: number;
+  maxHeaderBytes: number;
+  /** A request Node's parser refused (framing, target, header size, timeout) or a connection shed, by stable code. */
+  onRefused?: (code: string, status: number) => void;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  maxConnections: 1_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 60_000,
+  keepAliveTimeoutMs: 5_000,
+  maxHeaderBytes: 16 * 1024,
+};
 
 export interface DrainableServer {
   readonly server: http.Server;
@@ -15,10 +39,21 @@ export interface DrainableServer {
 export async function startServer(
   address: ListenAddress,
   handler: (req: IncomingMessage, res: ServerResponse) => void,
+  limits: ServerLimits = DEFAULT_LIMITS,
 ): Promise<DrainableServer> {
   let active = 0;
   let onIdle: (() => void) | null = null;
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({
+    maxHeaderSize: limits.maxHeaderBytes,
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node checks the two timeouts above only this often (30 s by default): an expired slow client would hold
+    // its connection up to that much longer.
+    connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 2))),
+    // Refused anyway by the framing check; this keeps Node's parser strict whatever flags the process runs with.
+    insecureHTTPParser: false,
+  }, (req, res) => {
     active += 1;
     res.once('close', () => {
       active -= 1;
@@ -26,6 +61,16 @@ export async function startServer(
     });
     handler(req, res);
   });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (isClosing(socket)) return;
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const problem = clientErrorProblem(error.code);
+    limits.onRefused?.(problem.code, problem.status);
+    answerClientError(socket, problem);
+  });
+  guardConnections(server, limits.maxConnections, (reason) => limits.onRefused?.(reason === 'evicted' ? 'CONNECTION_EVICTED' : 'CONNECTION_REFUSED', 0));
+  // After listen, an 'error' is a failed accept (EMFILE, ENFILE): logged by the caller, never a crash.
+  server.on('error', () => limits.onRefused?.('ACCEPT_FAILED', 0));
   server.listen(address.port, address.host);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;

@@ -7,9 +7,12 @@ import type { SidecarCache } from './cache/cache-store';
 import { openCacheOrRecover } from './cache/open-cache-or-recover';
 import { type Clock, systemClock } from './clock';
 import type { SidecarConfig } from './config';
-import { type DrainableServer, startServer } from './http-server';
+import { openFileLimit, defaultMaxConnections } from './fd-limit';
+import { DEFAULT_LIMITS, type DrainableServer, startServer } from './http-server';
 import { createLogger, type Logger } from './logger';
+import { BodyLimits } from './proxy/body-limits';
 import { createRequestHandler } from './proxy/handle-request';
+import { TrustedProxies } from './proxy/trusted-proxies';
 import { createUpstreamProxy } from './proxy/upstream-proxy';
 import { QuotaLedger } from './quota/quota-ledger';
 import { AddressLimiter } from './ratelimit/address-limiter';
@@ -79,6 +82,16 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
   // The admin port starts before the loop (so it answers at once); it reads the loop's health once there is one.
   let syncLoop: SyncLoop | null = null;
 
+  const fdLimit = openFileLimit();
+  const dataLimits = {
+    maxConnections: config.maxConnections ?? defaultMaxConnections(fdLimit),
+    headersTimeoutMs: config.headersTimeoutMs,
+    requestTimeoutMs: config.requestTimeoutMs,
+    keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+    maxHeaderBytes: config.maxHeaderBytes,
+    // Refusals before any handler ran are counted with the others, by their stable code.
+    onRefused: (code: string, status: number) => metrics.recordRequest(code, status, 0, status !== 0),
+  };
   const servers: DrainableServer[] = [];
   try {
     servers.push(await startServer(config.listen, createRequestHandler({
@@ -91,8 +104,11 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
         tierLimiter: config.rateLimits ? new TierLimiter(quotas) : null,
         addressLimiter: new AddressLimiter(),
         outbox: config.analytics ? outbox : null,
-      })));
-    servers.push(await startServer(config.adminListen, createAdminHandler({ cache, metrics, now, maxStalenessS, syncState: () => syncLoop?.state ?? null })));
+        trustedProxies: new TrustedProxies(config.trustedProxies),
+        bodyLimits: new BodyLimits(config.maxBodyBytes, config.routeMaxBodyBytes),
+      }), dataLimits));
+    // The admin port is small and local: the same timeouts, a small cap of its own.
+    servers.push(await startServer(config.adminListen, createAdminHandler({ cache, metrics, now, maxStalenessS, syncState: () => syncLoop?.state ?? null }), { ...DEFAULT_LIMITS, maxConnections: 64 }));
   } catch (error) {
     await Promise.all(servers.map((s) => s.close(0)));
     upstream.close();
@@ -123,7 +139,7 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
 
   const { environment, revision } = cache.meta;
   logger.info(
-    { dataPort: data.port, adminPort: admin.port, nodeId: config.nodeId, environment, revision, ...cache.index.counts() },
+    { dataPort: data.port, adminPort: admin.port, maxConnections: dataLimits.maxConnections, fdLimit, nodeId: config.nodeId, environment, revision, ...cache.index.counts() },
     'sidecar started',
   );
 

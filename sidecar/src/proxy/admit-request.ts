@@ -6,7 +6,8 @@ import type { Problem } from '../contract/problem';
 import type { TierEntity } from '../contract/sync';
 import { extractApiKey, type PresentedKey } from '../verify/extract-api-key';
 import { verifyRequest } from '../verify/verify-request';
-import { hasDotSegment, matchRoute } from './match-route';
+import type { CanonicalPath } from './canonical-path';
+import { matchRoute } from './match-route';
 import { problems, rejectionProblem } from './problems';
 
 export type Admission =
@@ -25,24 +26,24 @@ export type Admission =
 
 export interface AdmissionInput {
   cache: SidecarCache;
-  pathname: string;
+  /** Decided once at the edge (canonical-path.ts): what is matched here is what is forwarded. */
+  path: CanonicalPath;
   headers: IncomingHttpHeaders;
   now: number;
   maxStalenessS: number | undefined;
 }
 
 /**
- * The decision half of the request path (DESIGN.md): freshness -> route -> route status -> key -> subscription.
+ * The decision half of the request path (DESIGN.md), after framing and target were judged: freshness -> route -> route status -> key -> subscription.
  * Pure data in, data out; it reads only the in-memory index and never calls the cloud.
  */
-export function admitRequest({ cache, pathname, headers, now, maxStalenessS }: AdmissionInput): Admission {
+export function admitRequest({ cache, path, headers, now, maxStalenessS }: AdmissionInput): Admission {
   const freshness = judgeFreshness(cache.meta.lastSyncAt, now, maxStalenessS);
   if (freshness.state === 'NOT_SYNCED') return deny(problems.notSynced());
   if (freshness.state === 'STALE') return deny(problems.stale(freshness.stalenessSeconds));
-  if (!pathname.startsWith('/') || hasDotSegment(pathname)) return deny(problems.badPath());
 
   const index = cache.index;
-  const match = matchRoute(index, pathname);
+  const match = matchRoute(index, path);
   if (!match) return deny(problems.noRoute());
   if (match.compiled.route.status !== 'active') return deny(problems.apiBlocked());
 

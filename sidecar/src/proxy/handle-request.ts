@@ -7,10 +7,16 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { AddressLimiter } from '../ratelimit/address-limiter';
 import type { TierLimiter } from '../ratelimit/tier-limiter';
+import type { Problem } from '../contract/problem';
 import { admitRequest } from './admit-request';
+import { markClosing } from './answer-client-error';
+import type { BodyLimits } from './body-limits';
+import { parseRequestTarget } from './canonical-path';
 import { answerPreflight, gatewayHeaders, isPreflight, setHeaders } from './cors';
 import { problems } from './problems';
+import { judgeFraming } from './request-framing';
 import { sendProblem } from './send-problem';
+import { clientAddress, type TrustedProxies } from './trusted-proxies';
 import type { UpstreamProxy } from './upstream-proxy';
 
 export interface RequestPathDeps {
@@ -25,6 +31,9 @@ export interface RequestPathDeps {
   addressLimiter: AddressLimiter;
   /** Null when the operator turned analytics off. */
   outbox: Outbox | null;
+  /** Peers whose forwarding headers are believed; empty: none. */
+  trustedProxies: TrustedProxies;
+  bodyLimits: BodyLimits;
 }
 
 /** What the close listener needs to record a finished request; carried on the response, not in a closure. */
@@ -49,7 +58,7 @@ type Recorded = ServerResponse & { [kRecord]: RequestRecord };
  * The data port's handler: CORS, admission, then the upstream. Logs carry the path without its query string,
  * never a key or an Authorization header. It runs for every request, so it creates no closure per request.
  */
-export function createRequestHandler({ cache, upstream, now, maxStalenessS, metrics, logger, tierLimiter, addressLimiter, outbox }: RequestPathDeps) {
+export function createRequestHandler({ cache, upstream, now, maxStalenessS, metrics, logger, tierLimiter, addressLimiter, outbox, trustedProxies, bodyLimits }: RequestPathDeps) {
   function onClose(this: ServerResponse): void {
     const record = (this as Recorded)[kRecord];
     const seconds = (performance.now() - record.startedAt) / 1000;
@@ -94,6 +103,13 @@ export function createRequestHandler({ cache, upstream, now, maxStalenessS, metr
     (res as Recorded)[kRecord] = record;
     res.on('close', onClose);
 
+    // Refused before routing (DESIGN.md, Security): what two parsers could read differently never reaches a decision.
+    const framing = judgeFraming(req);
+    if (!framing.ok) return void refuseAndClose(res, record, problems.ambiguousFraming());
+    const target = parseRequestTarget(url);
+    if (!target.ok) return void refuseAndClose(res, record, problems.badRequestTarget());
+    const peer = req.socket.remoteAddress ?? 'unknown';
+
     const { headers, corsOwned } = gatewayHeaders(req, record.requestId, cache.index.corsOrigins);
     if (corsOwned && isPreflight(req)) {
       record.outcome = 'preflight';
@@ -103,12 +119,14 @@ export function createRequestHandler({ cache, upstream, now, maxStalenessS, metr
     }
 
     const at = now();
-    const admission = admitRequest({ cache, pathname: record.pathname, headers: req.headers, now: at, maxStalenessS });
+    const admission = admitRequest({ cache, path: target.path, headers: req.headers, now: at, maxStalenessS });
     if (!admission.ok) {
       let problem = admission.problem;
       // Failed authentication is limited per client address; no per-subscription counter exists for it.
       if (problem.status === 401) {
-        const attempt = addressLimiter.allow(req.socket.remoteAddress ?? 'unknown', at);
+        // The same client address the forwarding headers name: behind a trusted proxy, the proxy's client.
+        const xff = req.headers['x-forwarded-for'];
+        const attempt = addressLimiter.allow(trustedProxies.empty ? peer : clientAddress(peer, typeof xff === 'string' ? xff : undefined, trustedProxies), at);
         if (!attempt.allowed) {
           problem = problems.tooManyFailures(attempt.retryAfterS);
           res.setHeader('retry-after', String(attempt.retryAfterS));
@@ -135,7 +153,18 @@ export function createRequestHandler({ cache, upstream, now, maxStalenessS, metr
         return;
       }
     }
-    const path = (compiled.upstream.basePath + rest || '/') + (queryAt >= 0 ? url.slice(queryAt) : '');
-    upstream.forward(req, res, compiled.upstream, path, { presented, identity: { appId, apiId, requestId: record.requestId }, responseHeaders: headers, corsOwned });
+    // The canonical path, byte for byte, after the route's base path: what was matched is what the backend reads.
+    const path = (compiled.upstream.basePath + rest || '/') + target.query;
+    const hop = { peer, peerTrusted: trustedProxies.contains(peer), localPort: req.socket.localPort ?? 0 };
+    const facts = { framing: framing.framing, hop, maxBodyBytes: bodyLimits.forContext(compiled.route.context) };
+    upstream.forward(req, res, compiled.upstream, path, facts, { presented, identity: { appId, apiId, requestId: record.requestId }, responseHeaders: headers, corsOwned });
   };
+}
+
+/** The connection is closed after the answer: bytes after an unparsable request must not be read as a next one. */
+function refuseAndClose(res: ServerResponse, record: RequestRecord, problem: Problem): void {
+  record.outcome = problem.code;
+  res.shouldKeepAlive = false;
+  markClosing(res.socket);
+  sendProblem(res, problem);
 }

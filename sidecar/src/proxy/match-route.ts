@@ -1,4 +1,5 @@
 import type { CacheIndex, CompiledRoute } from '../cache/cache-index';
+import type { CanonicalPath } from './canonical-path';
 
 export interface RouteMatch {
   compiled: CompiledRoute;
@@ -10,8 +11,8 @@ export interface RouteMatch {
  * Longest path-prefix match on whole segments: `/pets/v1` matches `/pets/v1` and `/pets/v1/...`, never
  * `/pets/v10`. Walking up one segment at a time costs one Map lookup per segment, whatever the number of routes.
  */
-export function matchRoute(index: CacheIndex, pathname: string): RouteMatch | null {
-  let candidate = pathname;
+export function matchRoute(index: CacheIndex, pathname: CanonicalPath): RouteMatch | null {
+  let candidate: string = pathname;
   while (candidate.length > 1) {
     const compiled = index.routeByContext(candidate);
     if (compiled) return { compiled, rest: pathname.slice(candidate.length) };
@@ -20,9 +21,4 @@ export function matchRoute(index: CacheIndex, pathname: string): RouteMatch | nu
     candidate = candidate.slice(0, cut);
   }
   return null;
-}
-
-/** `.` and `..` segments (also percent-encoded) could climb out of the route's upstream base path. */
-export function hasDotSegment(pathname: string): boolean {
-  return /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i.test(pathname);
 }

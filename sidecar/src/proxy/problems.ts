@@ -8,7 +8,13 @@ export const problems = {
     problem(503, 'STALE', 'Gateway configuration too old', 'The last successful sync is older than the configured maximum.', {
       stalenessSeconds: Math.floor(stalenessSeconds),
     }),
-  badPath: () => problem(400, 'INVALID_PATH', 'Invalid path', 'Dot segments are not allowed in gateway paths.'),
+  badRequestTarget: () =>
+    problem(400, 'BAD_REQUEST_TARGET', 'Request target refused', 'The gateway accepts origin-form targets only, without `\\`, encoded `/ \\ .`, control characters, empty or dot segments.'),
+  ambiguousFraming: () => problem(400, 'AMBIGUOUS_FRAMING', 'Ambiguous message framing', 'The request framing (Content-Length, Transfer-Encoding, Host) could be read in more than one way.'),
+  malformedRequest: () => problem(400, 'BAD_REQUEST', 'Malformed request', 'The request is not valid HTTP/1.1.'),
+  requestTimeout: () => problem(408, 'REQUEST_TIMEOUT', 'Request timeout', 'The request was not received in time.'),
+  headersTooLarge: () => problem(431, 'HEADERS_TOO_LARGE', 'Request headers too large', 'The request headers exceed the gateway limit.'),
+  bodyTooLarge: (maxBytes: number) => problem(413, 'BODY_TOO_LARGE', 'Request body too large', 'The request body exceeds the limit of this API.', { maxBytes }),
   noRoute: () => problem(404, 'NO_ROUTE', 'No API here', 'No API is deployed at this path on this gateway.'),
   apiBlocked: () => problem(403, 'API_BLOCKED', 'API blocked', 'This API is blocked on this gateway.'),
   upstreamUnavailable: () => problem(502, 'UPSTREAM_UNAVAILABLE', 'Backend unavailable', 'The backend refused or dropped the request.'),

@@ -103,8 +103,8 @@ describe('request path: refusals', () => {
   });
 
   it('dot segments cannot climb out of the upstream base path', async () => {
-    expectProblem(await get('/pets/v1/../../vault/x', { 'x-api-key': world.keys.good }), 400, 'INVALID_PATH');
-    expectProblem(await get('/pets/v1/%2e%2e/vault', { 'x-api-key': world.keys.good }), 400, 'INVALID_PATH');
+    expectProblem(await get('/pets/v1/../../vault/x', { 'x-api-key': world.keys.good }), 400, 'BAD_REQUEST_TARGET');
+    expectProblem(await get('/pets/v1/%2e%2e/vault', { 'x-api-key': world.keys.good }), 400, 'BAD_REQUEST_TARGET');
   });
 });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileUpstream } from '../cache/upstream-base';
 import { createLogger } from '../logger';
 import { waitFor } from '../test-support/wait-for';
+import { judgeFraming } from './request-framing';
 import { createUpstreamProxy } from './upstream-proxy';
 
 /**
@@ -38,7 +39,13 @@ beforeAll(async () => {
   backend.listen(0, '127.0.0.1');
   await once(backend, 'listening');
   const upstream = compileUpstream(`http://127.0.0.1:${(backend.address() as AddressInfo).port}/api`);
-  gateway = http.createServer((req, res) => proxy.forward(req, res, upstream, `/api${req.url ?? ''}`));
+  gateway = http.createServer((req, res) => {
+    const framing = judgeFraming(req);
+    if (!framing.ok) throw new Error('test requests are well framed');
+    // `x-test-trusted` plays a peer inside --trusted-proxies: its forwarding headers are extended, not replaced.
+    const hop = { peer: req.socket.remoteAddress ?? '', peerTrusted: req.headers['x-test-trusted'] === '1', localPort: gatewayPort };
+    proxy.forward(req, res, upstream, `/api${req.url ?? ''}`, { framing: framing.framing, hop, maxBodyBytes: 1024 });
+  });
   gateway.listen(0, '127.0.0.1');
   await once(gateway, 'listening');
   gatewayPort = (gateway.address() as AddressInfo).port;
@@ -82,14 +89,32 @@ describe('upstream forwarder', () => {
     expect(answer.headers.vary).toBe('Accept');
   });
 
-  it('X-Forwarded-For/Proto/Port append to what the caller sent; X-Forwarded-Host keeps the first', async () => {
-    await send('/x', { headers: { 'x-forwarded-for': '10.0.0.1', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'edge.example' } });
+  it("a client's X-Forwarded-* and Forwarded are overwritten: they are claims, not facts", async () => {
+    await send('/x', { headers: { 'x-forwarded-for': '10.0.0.1', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'edge.example', 'x-forwarded-port': '1', forwarded: 'for=10.0.0.1' } });
     const headers = seen.at(-1)?.headers ?? {};
-    expect(headers['x-forwarded-for']).toBe('10.0.0.1,127.0.0.1');
-    expect(headers['x-forwarded-proto']).toBe('https,http');
+    expect(headers['x-forwarded-for']).toBe('127.0.0.1');
+    expect(headers['x-forwarded-proto']).toBe('http');
     expect(headers['x-forwarded-port']).toBe(String(gatewayPort));
-    expect(headers['x-forwarded-host']).toBe('edge.example');
+    expect(headers['x-forwarded-host']).toBe(`127.0.0.1:${gatewayPort}`);
+    expect(headers.forwarded).toBe(`for=127.0.0.1;host="127.0.0.1:${gatewayPort}";proto=http`);
     expect(headers.host).toBe(`127.0.0.1:${(backend.address() as AddressInfo).port}`);
+  });
+
+  it('from a trusted proxy, X-Forwarded-For and Forwarded are appended to and the first hop keeps Host/Proto/Port', async () => {
+    await send('/x', { headers: { 'x-test-trusted': '1', 'x-forwarded-for': '10.0.0.1', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'edge.example', forwarded: 'for=10.0.0.1' } });
+    const headers = seen.at(-1)?.headers ?? {};
+    expect(headers['x-forwarded-for']).toBe('10.0.0.1, 127.0.0.1');
+    expect(headers['x-forwarded-proto']).toBe('https');
+    expect(headers['x-forwarded-host']).toBe('edge.example');
+    expect(headers.forwarded).toBe(`for=10.0.0.1, for=127.0.0.1;host="127.0.0.1:${gatewayPort}";proto=http`);
+  });
+
+  it('a declared body past the cap is 413 and never reaches the backend; a streamed one is cut', async () => {
+    const before = seen.length;
+    const answer = await send('/p', { method: 'POST', body: 'x'.repeat(2000) });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).code).toBe('BODY_TOO_LARGE');
+    expect(seen.length).toBe(before);
   });
 
   it('a backend dying mid-body cuts the client connection instead of ending the answer as if complete', async () => {

@@ -1,12 +1,14 @@
-import http, { type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import http, { type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import httpProxy from 'http-proxy';
 import type { UpstreamBase } from '../cache/upstream-base';
 import type { Logger } from '../logger';
 import type { PresentedKey } from '../verify/extract-api-key';
+import { markClosing } from './answer-client-error';
 import { setHeaders } from './cors';
-import { prepareForwardHeaders, reconcileUpstreamCors, stripResponseHopByHop, type UpstreamIdentity } from './forward-headers';
+import { buildUpstreamHeaders, type HopFacts, reconcileUpstreamCors, stripResponseHopByHop, type UpstreamIdentity } from './forward-headers';
 import { problems } from './problems';
+import type { BodyFraming } from './request-framing';
 import { sendProblem } from './send-problem';
 
 export interface UpstreamProxyOptions {
@@ -25,8 +27,16 @@ export interface ForwardContext {
   corsOwned: boolean;
 }
 
+/** What the gateway decided about the request's own bytes, before any admission: how its body is framed, and its hop. */
+export interface OutboundFacts {
+  framing: BodyFraming;
+  hop: HopFacts;
+  /** Past this many body bytes the upstream request is cut and the client gets 413. */
+  maxBodyBytes: number;
+}
+
 export interface UpstreamProxy {
-  forward(req: IncomingMessage, res: ServerResponse, upstream: UpstreamBase, path: string, context?: ForwardContext): void;
+  forward(req: IncomingMessage, res: ServerResponse, upstream: UpstreamBase, path: string, facts: OutboundFacts, context?: ForwardContext): void;
   close(): void;
 }
 
@@ -39,6 +49,11 @@ interface Exchange {
   /** Admitted by the gateway (not a bare forward): its Vary and CORS rules apply to the answer. */
   gateway: boolean;
   corsOwned: boolean;
+  framing: BodyFraming;
+  /** Body bytes read from the client so far, against `maxBodyBytes`. */
+  bodyBytes: number;
+  maxBodyBytes: number;
+  res: ServerResponse;
 }
 const kExchange = Symbol('gatehouse.exchange');
 const kClient = Symbol('gatehouse.client');
@@ -56,19 +71,28 @@ export function createUpstreamProxy({ timeoutMs, maxSockets, logger }: UpstreamP
   // the backend closes it; without it, reusing a socket the backend is closing yields sporadic 502s.
   const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: Math.min(maxSockets, 64), timeout: 60_000 };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
-  const proxy = httpProxy.createProxyServer({ xfwd: true, changeOrigin: true, ignorePath: true });
+  // xfwd off: the forwarding headers are the gateway's own (forward-headers.ts), never appended to a client's claim.
+  const proxy = httpProxy.createProxyServer({ xfwd: false, changeOrigin: true, ignorePath: true });
+  // http-proxy's `deleteLength` pass sets `content-length: 0` on a DELETE or OPTIONS without one and drops
+  // `transfer-encoding`, yet still pipes the body: a smuggled request on the pooled socket. Framing is ours.
+  const passes = (proxy as unknown as { webPasses: { name: string }[] }).webPasses;
+  passes.splice(0, passes.length, ...passes.filter((pass) => pass.name !== 'deleteLength'));
 
   // Emitted once the upstream request exists; a request queued in the agent may be abandoned before that.
   proxy.on('proxyReq', (proxyReq, req) => {
     const exchange = (req as Tracked)[kExchange];
     if (!exchange) return;
     exchange.proxyReq = proxyReq;
-    if (exchange.settled) proxyReq.destroy();
+    // The framing set in forward() must be what goes out: a pass that changed it would smuggle (destroy, 502).
+    if (exchange.settled || !framedAsDecided(proxyReq, exchange.framing)) proxyReq.destroy();
   });
 
   proxy.on('proxyRes', (proxyRes, req, res) => {
     const exchange = (req as Tracked)[kExchange];
     clearTimeout(exchange?.timer);
+    // An answer before our request was fully written leaves request bytes the backend may still read as a new
+    // request on this socket: it is closed after this response instead of going back to the pool.
+    if (exchange?.proxyReq && !exchange.proxyReq.writableFinished) exchange.proxyReq.shouldKeepAlive = false;
     (proxyRes as Upstream)[kClient] = res;
     proxyRes.once('close', onUpstreamClose);
     const keepAliveHint = proxyRes.headers['keep-alive'];
@@ -105,7 +129,7 @@ export function createUpstreamProxy({ timeoutMs, maxSockets, logger }: UpstreamP
   }
 
   return {
-    forward(req, res, upstream, path, context) {
+    forward(req, res, upstream, path, facts, context) {
       const exchange: Exchange = {
         proxyReq: undefined,
         settled: false,
@@ -113,10 +137,19 @@ export function createUpstreamProxy({ timeoutMs, maxSockets, logger }: UpstreamP
         clientConnection: req.headers.connection,
         gateway: context !== undefined,
         corsOwned: context?.corsOwned ?? false,
+        framing: facts.framing,
+        bodyBytes: 0,
+        maxBodyBytes: facts.maxBodyBytes,
+        res,
       };
       (req as Tracked)[kExchange] = exchange;
-      prepareForwardHeaders(req.headers, context?.presented ?? null, context?.identity ?? null);
       if (context) setHeaders(res, context.responseHeaders);
+      if (facts.framing.kind === 'length' && facts.framing.bytes > facts.maxBodyBytes) return refuseBody(exchange);
+      // http-proxy copies `req.headers` into the upstream request: give it the headers we built, not the client's.
+      const headers = buildUpstreamHeaders(req, context?.presented ?? null, context?.identity ?? null, facts.hop);
+      frame(headers, facts.framing);
+      req.headers = headers as typeof req.headers;
+      if (facts.framing.kind === 'chunked') req.on('data', countBody);
       exchange.timer = setTimeout(onTimeout.bind({ req: req as Tracked, res }), timeoutMs);
       res.once('close', onResponseClose);
       const target = { protocol: upstream.protocol, host: upstream.host, hostname: upstream.hostname, port: String(upstream.port), path };
@@ -128,6 +161,40 @@ export function createUpstreamProxy({ timeoutMs, maxSockets, logger }: UpstreamP
       agents['https:'].destroy();
     },
   };
+}
+
+/**
+ * The upstream request's framing: exactly the framing of the body the gateway reads from the client, whatever the
+ * method. Without it, Node sends a GET, HEAD, DELETE or OPTIONS body unframed, and the backend reads it as a request.
+ */
+function frame(headers: OutgoingHttpHeaders, framing: BodyFraming): void {
+  if (framing.kind === 'length') headers['content-length'] = String(framing.bytes);
+  else if (framing.kind === 'chunked') headers['transfer-encoding'] = 'chunked';
+}
+
+function framedAsDecided(proxyReq: ClientRequest, framing: BodyFraming): boolean {
+  const cl = proxyReq.getHeader('content-length');
+  const te = proxyReq.getHeader('transfer-encoding');
+  if (framing.kind === 'length') return te === undefined && String(cl) === String(framing.bytes);
+  if (framing.kind === 'chunked') return cl === undefined && te === 'chunked';
+  return cl === undefined && te === undefined;
+}
+
+/** A chunked body has no announced size: it is counted as it streams, and cut at the route's cap. */
+function countBody(this: Tracked, chunk: Buffer): void {
+  const exchange = this[kExchange];
+  if (!exchange || exchange.settled) return;
+  exchange.bodyBytes += chunk.length;
+  if (exchange.bodyBytes > exchange.maxBodyBytes) refuseBody(exchange);
+}
+
+/** 413, the upstream request (if any) destroyed mid-body so the backend never sees a complete one, and the client
+ * connection closed: the rest of its body is unread, and must not be parsed as a next request. */
+function refuseBody(exchange: Exchange): void {
+  settle(exchange);
+  exchange.res.shouldKeepAlive = false;
+  markClosing(exchange.res.socket);
+  sendProblem(exchange.res, problems.bodyTooLarge(exchange.maxBodyBytes));
 }
 
 function settle(exchange: Exchange): void {

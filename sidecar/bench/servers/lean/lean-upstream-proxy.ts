@@ -23,7 +23,8 @@ export function createUpstreamProxy({ timeoutMs, maxSockets, logger }: UpstreamP
   const httpsAgent = new https.Agent(agentOptions);
 
   return {
-    forward(req, res, upstream, path, context) {
+    // `_facts` (framing, hop, body cap) is the sidecar's hardening; this alternative only measures forwarding cost.
+    forward(req, res, upstream, path, _facts, context) {
       const secure = upstream.protocol === 'https:';
       const host = upstream.port === (secure ? 443 : 80) ? upstream.host : `${upstream.host}:${upstream.port}`;
       const headers = upstreamRequestHeaders(req, context?.presented ?? null, host, context?.identity ?? null);
