@@ -4,13 +4,15 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../db/client';
 import type { Role } from '../db/schema';
 import { authenticateUser } from '../users/authenticate-user';
+import { bumpSessionVersion } from '../users/bump-session-version';
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string; role: Role; email: string; name: string };
+    user: { id: string; role: Role; email: string; name: string; sv?: number };
   }
   interface User {
     role: Role;
+    sessionVersion: number;
   }
 }
 
@@ -18,6 +20,8 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string;
     role?: Role;
+    /** The user's session version at sign-in (bump-session-version.ts). */
+    sv?: number;
   }
 }
 
@@ -33,21 +37,28 @@ export const authOptions: AuthOptions = {
       async authorize(credentials) {
         if (!credentials?.email || !credentials.password) return null;
         const actor = await authenticateUser(await getDb(), credentials.email, credentials.password);
-        return actor ? { id: actor.id, email: actor.email, name: actor.name, role: actor.role } : null;
+        return actor ? { id: actor.id, email: actor.email, name: actor.name, role: actor.role, sessionVersion: actor.sessionVersion } : null;
       },
     }),
   ],
+  events: {
+    // Signing out ends every session of the user, not just this browser's cookie (a JWT cannot be deleted).
+    async signOut({ token }) {
+      if (token?.uid) await bumpSessionVersion(await getDb(), token.uid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
+        token.sv = user.sessionVersion;
       }
       return token;
     },
     session({ session, token }) {
       if (token.uid && token.role) {
-        session.user = { id: token.uid, role: token.role, email: session.user?.email ?? '', name: session.user?.name ?? '' };
+        session.user = { id: token.uid, role: token.role, email: session.user?.email ?? '', name: session.user?.name ?? '', sv: token.sv };
       }
       return session;
     },

@@ -10,6 +10,7 @@ import { PAT_PREFIX } from '../tokens/token-format';
 import { loadActor } from '../users/load-actor';
 import { DEFAULT_MAX_BODY_BYTES, bodyLimitError, limitBody } from './body-limit';
 import { errorToResponse } from './problem-response';
+import { isForeignWrite } from './same-origin';
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -52,8 +53,11 @@ export function withSession<P = Record<string, never>>(handler: (ctx: SessionCon
       if (!verdict.ok) throw new AppError('UNAUTHENTICATED', 'The access token is not valid', { reason: verdict.code });
       return handler({ ...ctx, actor: verdict.actor });
     }
+    // The cookie is sent whoever made the browser send the request: writes must come from the portal's own pages.
+    if (isForeignWrite(ctx.req)) throw new AppError('CROSS_ORIGIN_REQUEST', "Writes with a session cookie are accepted only from the portal's own pages");
     const session = await getServerSession(authOptions);
-    const actor = session?.user?.id ? await loadActor(ctx.db, session.user.id) : null;
+    // A session issued before session versions existed carries none, and is refused like a revoked one.
+    const actor = session?.user?.id ? await loadActor(ctx.db, session.user.id, session.user.sv ?? -1) : null;
     if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
     return handler({ ...ctx, actor });
   }, options);
