@@ -3,8 +3,10 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../db/client';
 import type { Role } from '../db/schema';
+import { clientAddress } from '../http/client-address';
 import { authenticateUser } from '../users/authenticate-user';
 import { bumpSessionVersion } from '../users/bump-session-version';
+import { signInThrottle } from './sign-in-throttle';
 
 declare module 'next-auth' {
   interface Session {
@@ -34,9 +36,15 @@ export const authOptions: AuthOptions = {
     CredentialsProvider({
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
+        // The route answers 429 before this runs (throttled-sign-in.ts); checked again for attempts that raced it.
+        const address = clientAddress(new Headers(req?.headers as Record<string, string> | undefined));
+        const throttle = signInThrottle();
+        if (!throttle.check(credentials.email, address).allowed) return null;
         const actor = await authenticateUser(await getDb(), credentials.email, credentials.password);
+        if (actor) throttle.succeed(credentials.email);
+        else throttle.fail(credentials.email, address);
         return actor ? { id: actor.id, email: actor.email, name: actor.name, role: actor.role, sessionVersion: actor.sessionVersion } : null;
       },
     }),

@@ -4,10 +4,10 @@ import { AppError } from '../errors';
 import { bodyLimitError } from './body-limit';
 
 export function problemResponse(status: number, code: string, title: string, detail?: string, extra?: Record<string, unknown>): Response {
-  return new Response(JSON.stringify(problem(status, code, title, detail, extra)), {
-    status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store' },
-  });
+  const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store' };
+  // A refusal that says when to come back says it the standard way too (RFC 9110, Retry-After).
+  if (typeof extra?.retryAfterS === 'number') headers['retry-after'] = String(extra.retryAfterS);
+  return new Response(JSON.stringify(problem(status, code, title, detail, extra)), { status, headers });
 }
 
 const TITLES: Record<number, string> = {
