@@ -32,7 +32,13 @@ export function SignInForm() {
       const result = await signIn('credentials', { email: String(form.get('email')), password: String(form.get('password')), redirect: false });
       if (!result?.ok || result.error) {
         // next-auth reports every credentials failure the same way; so do we, so the form does not reveal which emails exist.
-        setError(result?.status === 401 || result?.error === 'CredentialsSignin' ? 'Wrong email or password' : 'Could not sign in. Try again.');
+        setError(
+          result?.status === 429
+            ? 'Too many sign-in attempts. Wait a little and try again.'
+            : result?.status === 401 || result?.error === 'CredentialsSignin'
+              ? 'Wrong email or password'
+              : 'Could not sign in. Try again.',
+        );
         setPending(false);
         return;
       }

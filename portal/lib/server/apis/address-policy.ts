@@ -1,38 +1,40 @@
 import { BlockList, isIP } from 'node:net';
 
-/**
- * Addresses an OpenAPI import must never reach unless an admin allows them: loopback, private, link-local (cloud
- * metadata lives at 169.254.169.254), carrier-grade NAT, multicast, reserved and documentation ranges, and NAT64.
- * IPv4-mapped IPv6 (`::ffff:127.0.0.1`) needs no entry: node's BlockList checks it against the IPv4 rules (and a
- * `::ffff:0:0/96` rule would match every IPv4 address).
- */
-const FORBIDDEN: [string, number, 'ipv4' | 'ipv6'][] = [
-  ['0.0.0.0', 8, 'ipv4'],
-  ['10.0.0.0', 8, 'ipv4'],
-  ['100.64.0.0', 10, 'ipv4'],
-  ['127.0.0.0', 8, 'ipv4'],
-  ['169.254.0.0', 16, 'ipv4'],
-  ['172.16.0.0', 12, 'ipv4'],
-  ['192.0.0.0', 24, 'ipv4'],
-  ['192.0.2.0', 24, 'ipv4'],
-  ['192.168.0.0', 16, 'ipv4'],
-  ['198.18.0.0', 15, 'ipv4'],
-  ['198.51.100.0', 24, 'ipv4'],
-  ['203.0.113.0', 24, 'ipv4'],
-  ['224.0.0.0', 4, 'ipv4'],
-  ['240.0.0.0', 4, 'ipv4'],
-  ['::', 128, 'ipv6'],
-  ['::1', 128, 'ipv6'],
-  ['64:ff9b::', 96, 'ipv6'],
-  ['100::', 64, 'ipv6'],
-  ['2001:db8::', 32, 'ipv6'],
-  ['fc00::', 7, 'ipv6'],
-  ['fe80::', 10, 'ipv6'],
-  ['ff00::', 8, 'ipv6'],
-];
+import ipaddr from 'ipaddr.js';
 
-const forbidden = new BlockList();
-for (const [net, prefix, type] of FORBIDDEN) forbidden.addSubnet(net, prefix, type);
+/**
+ * An OpenAPI import may reach only global unicast addresses unless an admin allows a range. ipaddr.js classifies
+ * (the hand-kept table this replaced missed `::/96` and `2002::/16`, issue #13). IPv6 forms that carry an IPv4
+ * address (IPv4-mapped and -compatible, 6to4, Teredo, NAT64) are judged by that IPv4 address, so `2002:7f00:1::`
+ * is loopback like 127.0.0.1.
+ */
+function embeddedIPv4(a: ipaddr.IPv6): ipaddr.IPv4 | null {
+  const b = a.toByteArray();
+  const v4 = (bytes: number[]) => new ipaddr.IPv4(bytes);
+  switch (a.range()) {
+    case 'ipv4Mapped':
+    case 'rfc6052': // NAT64 64:ff9b::/96
+    case 'rfc6145':
+      return v4(b.slice(12, 16));
+    case '6to4':
+      return v4(b.slice(2, 6));
+    case 'teredo': // the client address, stored inverted in the last 32 bits
+      return v4(b.slice(12, 16).map((x) => x ^ 0xff));
+    default:
+      // IPv4-compatible (::a.b.c.d, deprecated) sits in ::/96, which ipaddr.js files under 'reserved' or 'unspecified'.
+      return b.slice(0, 12).every((x) => x === 0) ? v4(b.slice(12, 16)) : null;
+  }
+}
+
+function isGlobalUnicast(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv4') return parsed.range() === 'unicast';
+  const v6 = parsed as ipaddr.IPv6;
+  const v4 = embeddedIPv4(v6);
+  if (v4) return v4.range() === 'unicast';
+  return v6.range() === 'unicast' && v6.match(ipaddr.parseCIDR('2000::/3') as [ipaddr.IPv6, number]);
+}
 
 export interface AddressPolicy {
   /** Is this resolved IP address one the portal may connect to? */
@@ -51,7 +53,7 @@ export function addressPolicy(allowCidrs: readonly string[] = []): AddressPolicy
       const type = isIP(address) === 6 ? 'ipv6' : isIP(address) === 4 ? 'ipv4' : null;
       if (!type) return false;
       if (allowed.check(address, type)) return true;
-      return !forbidden.check(address, type);
+      return isGlobalUnicast(address);
     },
   };
 }

@@ -34,7 +34,7 @@ export async function updateApi(db: Db, actor: Actor, apiId: string, input: z.in
   return syncedTransaction(db, async (trx, touch) => {
     const api = await getManagedApi(trx, actor, apiId);
     if (api.status === 'RETIRED') throw new AppError('CONFLICT', 'A retired API cannot be changed');
-    if (input.context !== undefined) await assertContextFree(trx, input.context, apiId);
+    if (input.context !== undefined) await assertContextFree(trx, input.context, { exceptApiId: apiId });
     const patch = {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.context !== undefined && { context: input.context }),

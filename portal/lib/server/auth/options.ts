@@ -3,14 +3,18 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../db/client';
 import type { Role } from '../db/schema';
+import { clientAddress } from '../http/client-address';
 import { authenticateUser } from '../users/authenticate-user';
+import { bumpSessionVersion } from '../users/bump-session-version';
+import { signInThrottle } from './sign-in-throttle';
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string; role: Role; email: string; name: string };
+    user: { id: string; role: Role; email: string; name: string; sv?: number };
   }
   interface User {
     role: Role;
+    sessionVersion: number;
   }
 }
 
@@ -18,6 +22,8 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string;
     role?: Role;
+    /** The user's session version at sign-in (bump-session-version.ts). */
+    sv?: number;
   }
 }
 
@@ -30,24 +36,37 @@ export const authOptions: AuthOptions = {
     CredentialsProvider({
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
+        // The route answers 429 before this runs (throttled-sign-in.ts); checked again for attempts that raced it.
+        const address = clientAddress(new Headers(req?.headers as Record<string, string> | undefined));
+        const throttle = signInThrottle();
+        if (!throttle.check(credentials.email, address).allowed) return null;
         const actor = await authenticateUser(await getDb(), credentials.email, credentials.password);
-        return actor ? { id: actor.id, email: actor.email, name: actor.name, role: actor.role } : null;
+        if (actor) throttle.succeed(credentials.email);
+        else throttle.fail(credentials.email, address);
+        return actor ? { id: actor.id, email: actor.email, name: actor.name, role: actor.role, sessionVersion: actor.sessionVersion } : null;
       },
     }),
   ],
+  events: {
+    // Signing out ends every session of the user, not just this browser's cookie (a JWT cannot be deleted).
+    async signOut({ token }) {
+      if (token?.uid) await bumpSessionVersion(await getDb(), token.uid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
+        token.sv = user.sessionVersion;
       }
       return token;
     },
     session({ session, token }) {
       if (token.uid && token.role) {
-        session.user = { id: token.uid, role: token.role, email: session.user?.email ?? '', name: session.user?.name ?? '' };
+        session.user = { id: token.uid, role: token.role, email: session.user?.email ?? '', name: session.user?.name ?? '', sv: token.sv };
       }
       return session;
     },

@@ -15,6 +15,8 @@ export interface UsersTable {
   password_hash: string;
   role: Role;
   disabled: Generated<number>;
+  /** Bumped on sign-out, password change and disable: sessions carrying an older value are refused. */
+  session_version: Generated<number>;
   created_at: string;
 }
 
@@ -203,6 +205,8 @@ export interface GatewayUsageStatsTable {
   gateway_id: string;
   dropped_total: number;
   events_total: number;
+  /** Events refused because they named traffic the gateway's environment does not route. */
+  rejected_total: Generated<number>;
   last_batch_at: string;
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '../actor';
 import { apiFields } from '../apis/api-fields';
+import { assertContextFree } from '../apis/assert-context-free';
 import { getManagedApi } from '../apis/get-managed-api';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
@@ -28,6 +29,8 @@ export async function deployApi(db: Db, actor: Actor, apiId: string, environment
     if (api.status === 'RETIRED') throw new AppError('CONFLICT', 'A retired API cannot be deployed');
     const env = await trx.selectFrom('environments').where('id', '=', environmentId).select(['id', 'name', 'gateway_url']).executeTakeFirst();
     if (!env) throw notFound('Environment');
+    // No API routed here may nest with this one's context (contexts stored before nesting was refused included).
+    await assertContextFree(trx, api.context, { exceptApiId: apiId, environmentId });
     const existing = await trx
       .selectFrom('deployments')
       .where('api_id', '=', apiId)

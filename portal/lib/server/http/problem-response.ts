@@ -1,12 +1,13 @@
 import { PROBLEM_CONTENT_TYPE, problem } from '@contract/problem';
 import { ZodError } from 'zod';
 import { AppError } from '../errors';
+import { bodyLimitError } from './body-limit';
 
 export function problemResponse(status: number, code: string, title: string, detail?: string, extra?: Record<string, unknown>): Response {
-  return new Response(JSON.stringify(problem(status, code, title, detail, extra)), {
-    status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store' },
-  });
+  const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store' };
+  // A refusal that says when to come back says it the standard way too (RFC 9110, Retry-After).
+  if (typeof extra?.retryAfterS === 'number') headers['retry-after'] = String(extra.retryAfterS);
+  return new Response(JSON.stringify(problem(status, code, title, detail, extra)), { status, headers });
 }
 
 const TITLES: Record<number, string> = {
@@ -15,12 +16,17 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   409: 'Conflict',
+  413: 'Content too large',
+  415: 'Unsupported media type',
   422: 'Unprocessable request',
   426: 'Upgrade required',
+  429: 'Too many requests',
 };
 
 /** Expected errors become their problem; anything else a 500 that says nothing internal (the cause is logged). */
-export function errorToResponse(err: unknown, req: Request): Response {
+export function errorToResponse(caught: unknown, req: Request): Response {
+  // A body read past its limit rejects with the limit's AppError, which undici may wrap (body-limit.ts).
+  const err = bodyLimitError(caught) ?? caught;
   if (err instanceof AppError) {
     return problemResponse(err.status, err.code, TITLES[err.status] ?? 'Error', err.message, err.extra);
   }

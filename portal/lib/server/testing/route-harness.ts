@@ -48,3 +48,23 @@ export async function listRoutes(): Promise<{ route: string; verbs: string[] }[]
   await walk(V1);
   return out;
 }
+
+const API = path.resolve(import.meta.dirname, '../../../app/api');
+
+/** Every route file under /api (v1, gateway, OAuth, next-auth) with its verbs and module path, found on disk. */
+export function listAllApiRoutes(): { route: string; file: string; verbs: string[] }[] {
+  const out: { route: string; file: string; verbs: string[] }[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name === 'route.ts') {
+        const src = fs.readFileSync(full, 'utf8');
+        const verbs = [...src.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g), ...src.matchAll(/as (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+        out.push({ route: path.relative(API, dir), file: full, verbs });
+      }
+    }
+  };
+  walk(API);
+  return out;
+}

@@ -55,3 +55,14 @@ export async function createCatalog(db: Db, suffix = '1') {
   await syncedTransaction(db, async (_trx, touch) => touch('tiers', `api:${api.id}`));
   return { env, api, tierId: `tier_${suffix}` };
 }
+
+/**
+ * Makes traffic of an application on an API reportable by the gateways of an environment (the ingest refuses any
+ * other): deploys the API there and subscribes the application (ACTIVE, on the API's first tier), if not already.
+ */
+export async function openTraffic(db: Db, environmentId: string, apiId: string, appId: string, tierId = 'tier_1') {
+  const now = nowIso();
+  await db.insertInto('deployments').values({ api_id: apiId, environment_id: environmentId, created_at: now, backend_url: null }).onConflict((oc) => oc.doNothing()).execute();
+  const existing = await db.selectFrom('subscriptions').where('app_id', '=', appId).where('api_id', '=', apiId).select('id').executeTakeFirst();
+  if (!existing) await db.insertInto('subscriptions').values({ id: `sub_${appId}_${apiId}`, app_id: appId, api_id: apiId, tier_id: tierId, status: 'ACTIVE', created_at: now }).execute();
+}

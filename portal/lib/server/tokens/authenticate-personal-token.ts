@@ -20,5 +20,5 @@ export async function authenticatePersonalToken(db: Db, token: string, now = Dat
   if (!row.last_used_at || now - Date.parse(row.last_used_at) > 60_000) {
     await db.updateTable('personal_access_tokens').set({ last_used_at: nowIso(() => now) }).where('id', '=', row.id).execute();
   }
-  return { ok: true, actor };
+  return { ok: true, actor: { ...actor, credential: { kind: 'token', tokenId: row.id, expiresAt: row.expires_at } } };
 }

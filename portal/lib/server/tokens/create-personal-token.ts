@@ -24,6 +24,7 @@ export async function createPersonalToken(db: Db, actor: Actor, input: z.infer<t
   if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) {
     throw new AppError('UNPROCESSABLE', 'Expiry must be in the future', { errors: [{ path: 'expiresAt', message: 'Must be in the future' }] });
   }
+  assertNoLongerLived(actor, input.expiresAt);
   const token = generatePersonalToken();
   const row = {
     id: newId('pat'),
@@ -41,4 +42,19 @@ export async function createPersonalToken(db: Db, actor: Actor, input: z.infer<t
     await recordAudit(trx, actor, 'token.create', { type: 'token', id: row.id }, { name: row.name });
   });
   return { ...toTokenDto(row), token };
+}
+
+/**
+ * A token may create tokens no stronger (all tokens act as their owner) and no longer-lived than itself: an
+ * expiring token minting one that never expires would turn a leaked short-lived token into a permanent one
+ * (issue #13). A session has no such bound: the person is there.
+ */
+function assertNoLongerLived(actor: Actor, expiresAt: string | null) {
+  const parent = actor.credential;
+  if (!parent?.expiresAt) return;
+  if (expiresAt === null || Date.parse(expiresAt) > Date.parse(parent.expiresAt)) {
+    throw new AppError('FORBIDDEN', `A token can only create tokens that expire no later than itself (${parent.expiresAt})`, {
+      errors: [{ path: 'expiresAt', message: `At most ${parent.expiresAt}` }],
+    });
+  }
 }

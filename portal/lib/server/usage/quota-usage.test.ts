@@ -4,8 +4,7 @@ import type { Actor } from '../actor';
 import { createApplication } from '../apps/create-application';
 import type { Db } from '../db/client';
 import { listSubscriptions } from '../subscriptions/list-subscriptions';
-import { subscribe } from '../subscriptions/subscribe';
-import { createCatalog, createTestDb, createUser } from '../testing/test-db';
+import { createCatalog, createTestDb, createUser, openTraffic } from '../testing/test-db';
 import { ingestUsageBatch } from './ingest-usage-batch';
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
@@ -28,6 +27,7 @@ beforeEach(async () => {
   alice = await createUser(db, 'alice');
   await createCatalog(db);
   appId = (await createApplication(db, alice, { name: 'a', description: '' })).id;
+  await openTraffic(db, 'env_1', 'api_1', appId);
 });
 afterEach(() => t.cleanup());
 
@@ -57,7 +57,6 @@ describe('quota counts at ingestion', () => {
 
   it("shows the subscription's use of its tier's quota this month", async () => {
     await db.updateTable('tiers').set({ monthly_quota: 1000 }).where('id', '=', 'tier_1').execute();
-    await subscribe(db, alice, appId, { apiId: 'api_1', tierId: 'tier_1' });
     await ingestUsageBatch(db, gw1, batch('n1', [event('s1'), event('s2'), event('s3', { at: DEC })]));
     await ingestUsageBatch(db, gw2, batch('n9', [event('s4')]));
     const [sub] = await listSubscriptions(db, alice, appId, NOV);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { migrations } from '../db/migrations';
 import { near } from '../testing/near';
-import { createTestDb } from '../testing/test-db';
+import { createCatalog, createTestDb, createUser, openTraffic } from '../testing/test-db';
 import { ingestUsageBatch } from './ingest-usage-batch';
 import { histogramPercentile } from './latency-histogram';
 import { HOUR_MS } from './usage-rollup';
@@ -25,6 +25,11 @@ const hourly = () => db.selectFrom('usage_hourly').selectAll().orderBy('hour').e
 beforeEach(async () => {
   t = await createTestDb();
   db = t.db;
+  // The ingest stores only traffic the gateway's environment routes: app_1 subscribed to api_1, deployed to env_1.
+  await createCatalog(db);
+  const owner = await createUser(db, 'owner');
+  await db.insertInto('applications').values({ id: 'app_1', owner_id: owner.id, name: 'a', description: '', created_at: new Date(0).toISOString() }).execute();
+  await openTraffic(db, 'env_1', 'api_1', 'app_1');
 });
 afterEach(() => t.cleanup());
 

@@ -5,9 +5,8 @@ import type { Actor } from '../actor';
 import { createApplication } from '../apps/create-application';
 import type { Db } from '../db/client';
 import { registerGateway } from '../gateways/register-gateway';
-import { subscribe } from '../subscriptions/subscribe';
 import { near } from '../testing/near';
-import { createCatalog, createTestDb, createUser } from '../testing/test-db';
+import { createCatalog, createTestDb, createUser, openTraffic } from '../testing/test-db';
 import { tokenFor, useDbForRoutes } from '../testing/route-harness';
 import { getApiUsage } from './get-api-usage';
 import { getFleetUsage } from './get-fleet-usage';
@@ -49,6 +48,9 @@ beforeEach(async () => {
     idle: (await registerGateway(db, { environmentId: 'env_2', name: 'edge-idle' })).id,
   };
   const { appA, appB } = ids;
+  await openTraffic(db, 'env_1', 'api_1', appA);
+  await openTraffic(db, 'env_2', 'api_1', appB);
+  await openTraffic(db, 'env_2', 'api_2', appA, 'tier_2');
   // api_1: five calls of app A through env 1 (one of them two days old), two of app B through env 2; api_2: one.
   await report(ids.gw1, 'env_1', [['api_1', appA, 200, 10], ['api_1', appA, 200, 20], ['api_1', appA, 200, 30], ['api_1', appA, 404, 40], ['api_1', appA, 429, 50], ['api_1', appA, 200, 1, 2 * 86_400_000]], 3);
   await report(ids.gw2, 'env_2', [['api_1', appB, 200, 5], ['api_1', appB, 500, 100], ['api_2', appA, 200, 7]]);
@@ -73,7 +75,6 @@ describe("an API's usage", () => {
 
   it("shows each application's quota use against the limit of the tier it subscribed on", async () => {
     await db.updateTable('tiers').set({ monthly_quota: 100 }).where('id', '=', 'tier_1').execute();
-    await subscribe(db, users.alice, ids.appA, { apiId: 'api_1', tierId: 'tier_1' });
     const usage = await getApiUsage(db, users.owner, 'api_1', '24h', NOW);
     expect(usage.apps[0]?.quota).toEqual({ period: '2030-01', used: 6, limit: 100 });
   });

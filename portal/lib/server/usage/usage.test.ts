@@ -6,7 +6,7 @@ import type { Db } from '../db/client';
 import { createApiKey } from '../keys/create-api-key';
 import { listApiKeys } from '../keys/list-api-keys';
 import { near } from '../testing/near';
-import { createCatalog, createTestDb, createUser } from '../testing/test-db';
+import { createCatalog, createTestDb, createUser, openTraffic } from '../testing/test-db';
 import { getAppUsage } from './get-app-usage';
 import { ingestUsageBatch } from './ingest-usage-batch';
 
@@ -48,6 +48,7 @@ afterEach(() => t.cleanup());
 describe('usage ingestion', () => {
   it('stores a batch sent twice exactly once', async () => {
     const app = await createApplication(db, alice, { name: 'a', description: '' });
+    await openTraffic(db, 'env_1', 'api_1', app.id);
     const b = batch(app.id, [200, 200, 500]);
     expect(await ingestUsageBatch(db, gateway, b)).toMatchObject({ accepted: 3, duplicates: 0 });
     expect(await ingestUsageBatch(db, gateway, b)).toMatchObject({ accepted: 0, duplicates: 3 });
@@ -57,6 +58,7 @@ describe('usage ingestion', () => {
 
   it('moves a key last-used time forward only', async () => {
     const app = await createApplication(db, alice, { name: 'a', description: '' });
+    await openTraffic(db, 'env_1', 'api_1', app.id);
     const key = await createApiKey(db, alice, app.id, { name: 'k', expiresAt: null });
     await ingestUsageBatch(db, gateway, batch(app.id, [200, 200], { keyId: key.id }));
     const first = (await listApiKeys(db, alice, app.id))[0]?.lastUsedAt;
@@ -69,6 +71,7 @@ describe('usage ingestion', () => {
 describe('usage summary', () => {
   it('counts status classes, 429s, error rate and latency percentiles for the owner only', async () => {
     const app = await createApplication(db, alice, { name: 'a', description: '' });
+    await openTraffic(db, 'env_1', 'api_1', app.id);
     await ingestUsageBatch(db, gateway, batch(app.id, [200, 200, 200, 201, 404, 429, 429, 502, 200, 200]));
     const usage = await getAppUsage(db, alice, app.id, '24h', NOW);
     expect(usage.totals).toMatchObject({ requests: 10, throttled: 2, errorRate: 0.4, p50: near(5), p95: near(10) });

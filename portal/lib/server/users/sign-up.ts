@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password';
+import { newPassword } from '../auth/password-policy';
 import type { Db } from '../db/client';
 import type { Role } from '../db/schema';
 import { AppError } from '../errors';
@@ -9,7 +10,7 @@ import { newId, nowIso } from '../ids';
 export const signUpInput = z.strictObject({
   email: z.email().max(254).transform((e) => e.toLowerCase()),
   name: z.string().trim().min(1).max(100),
-  password: z.string().min(10, 'Use at least 10 characters').max(200),
+  password: newPassword,
 });
 export type SignUpInput = z.infer<typeof signUpInput>;
 

@@ -4,6 +4,7 @@ import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
 import { AppError, notFound } from '../errors';
+import { bumpSessionVersion } from './bump-session-version';
 import { toUserDto } from './list-users';
 import { requireAdmin } from './require-role';
 
@@ -24,6 +25,8 @@ export async function updateUser(db: Db, actor: Actor, userId: string, input: z.
     const patch = { ...(input.role && { role: input.role }), ...(input.disabled !== undefined && { disabled: input.disabled ? 1 : 0 }) };
     if (Object.keys(patch).length > 0) {
       await trx.updateTable('users').set(patch).where('id', '=', userId).execute();
+      // Disabling ends the user's sessions for good: re-enabling them does not bring an old cookie back.
+      if (input.disabled) await bumpSessionVersion(trx, userId);
       await recordAudit(trx, actor, 'user.update', { type: 'user', id: userId }, { email: user.email, ...input });
     }
     return toUserDto({ ...user, ...patch });

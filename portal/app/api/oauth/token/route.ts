@@ -1,3 +1,4 @@
+import { CREDENTIALS_MAX_BODY_BYTES } from '@/lib/server/http/body-limit';
 import { withErrors } from '@/lib/server/http/handlers';
 import { issueAccessToken } from '@/lib/server/oauth/issue-access-token';
 import { OAuthError } from '@/lib/server/oauth/oauth-error';
@@ -12,4 +13,4 @@ export const POST = withErrors(async ({ req, db }) => {
     if (err instanceof OAuthError) return err.toResponse();
     throw err;
   }
-});
+}, { maxBodyBytes: CREDENTIALS_MAX_BODY_BYTES });

@@ -6,6 +6,7 @@ import * as m0004 from './0004-usage-events';
 import * as m0005 from './0005-oauth-clients';
 import * as m0006 from './0006-monthly-quota';
 import * as m0007 from './0007-usage-hourly';
+import * as m0008 from './0008-credential-scope';
 
 /**
  * Ordered migrations. A static list rather than a directory scan because the portal is bundled by Next.js, where
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005-oauth-clients': m0005,
   '0006-monthly-quota': m0006,
   '0007-usage-hourly': m0007,
+  '0008-credential-scope': m0008,
 };

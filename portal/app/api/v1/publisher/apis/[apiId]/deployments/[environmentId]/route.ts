@@ -8,7 +8,7 @@ type Params = { apiId: string; environmentId: string };
 // The PUT body is optional: without one the environment uses the API's own backend URL.
 export const PUT = withSession<Params>(async ({ req, db, actor, params }) => {
   const text = await req.text();
-  const input = text.trim() === '' ? {} : await readBody(new Request(req.url, { method: 'POST', body: text }), deployApiInput);
+  const input = text.trim() === '' ? {} : await readBody(new Request(req.url, { method: 'POST', headers: req.headers, body: text }), deployApiInput);
   return Response.json(await deployApi(db, actor, params.apiId, params.environmentId, input));
 });
 
