@@ -14,6 +14,7 @@ import { BENCH_CONTEXT, generateWorld } from './support/world';
  * the same load, in alternating order, many short rounds. On a shared machine the absolute figures drift by tens of
  * percent between runs; the per-round ratio to the first variant is the figure to read.
  * Example: `npm run bench:compare -- before=/tmp/before after=. after-plain=.:--rate-limits=off,--analytics=off`
+ * The variant `<name>=@bare` is the bench's bare http-proxy (the floor the issue's ratios are taken against).
  */
 interface Variant {
   name: string;
@@ -55,11 +56,14 @@ async function main(): Promise<void> {
       const port = portBase + 10 + 2 * i;
       const args = ['--portal-url', portal.url, '--portal-public-key', portal.publicKey, '--listen', `127.0.0.1:${port}`, '--admin-listen', `127.0.0.1:${port + 1}`,
         '--cache', path.join(dir, `${i}.db`), '--log-level', 'warn', '--sync-wait-ms', '60000', ...v.flags];
-      const proc = startManaged(v.name, pinned(1, ...tsNode(path.join(v.root, 'sidecar/src/main.ts'), args)), { ...process.env, GATEHOUSE_GATEWAY_TOKEN: TOKEN });
+      const command = v.root.endsWith('@bare')
+        ? tsNode('sidecar/bench/servers/bare-proxy.ts', [String(port), String(portBase + 1)])
+        : tsNode(path.join(v.root, 'sidecar/src/main.ts'), args);
+      const proc = startManaged(v.name, pinned(1, ...command), { ...process.env, GATEHOUSE_GATEWAY_TOKEN: TOKEN });
       procs.push(proc);
       const url = `http://127.0.0.1:${port}${BENCH_CONTEXT}/hello`;
       await waitForStatus(url, 200, proc, 30_000, headers);
-      return { ...v, proc, url, cpu: [] as number[] };
+      return { ...v, proc, url, cpu: [] as number[], p50: [] as number[], p99: [] as number[] };
     }));
     for (let round = 0; round < rounds; round++) {
       for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
@@ -68,13 +72,21 @@ async function main(): Promise<void> {
         const load = await generateLoad({ url: t.url, headers, connections: 64, durationS, cpu: 0 });
         if (load.errors > 0) throw new Error(`${t.name}: ${load.errors} errors`);
         t.cpu.push((cpuMicros(t.proc.child.pid as number) - before) / load.requests);
+        t.p50.push(load.p50Ms);
+        t.p99.push(load.p99Ms);
       }
     }
     const [first] = targets as [(typeof targets)[number]];
-    process.stdout.write(`${table(['variant', 'CPU us/req (median)', 'per-round ratio to first (median)', 'per-round ratios'], targets.map((t) => {
-      const ratios = t.cpu.map((c, i) => c / (first.cpu[i] as number));
-      return [t.name, fmt(median(t.cpu)), fmt(median(ratios), 3), ratios.map((r) => r.toFixed(2)).join(' ')];
-    }))}\n`);
+    // Each round's figure over the first variant's in the same round, then the median of those ratios.
+    const ratios = (t: (typeof targets)[number], of: 'cpu' | 'p50' | 'p99') => t[of].map((c, i) => c / (first[of][i] as number));
+    process.stdout.write(`${table(['variant', 'CPU us/req', 'CPU ratio', 'p50 ms', 'p50 ratio', 'p99 ms', 'p99 ratio', 'per-round CPU ratios', 'per-round p99 ratios'], targets.map((t) => [
+      t.name,
+      fmt(median(t.cpu)), fmt(median(ratios(t, 'cpu')), 3),
+      fmt(median(t.p50), 2), fmt(median(ratios(t, 'p50')), 3),
+      fmt(median(t.p99), 2), fmt(median(ratios(t, 'p99')), 3),
+      ratios(t, 'cpu').map((r) => r.toFixed(2)).join(' '),
+      ratios(t, 'p99').map((r) => r.toFixed(2)).join(' '),
+    ]))}\n`);
     await portal.close();
   } finally {
     await Promise.all(procs.map((p) => p.stop()));

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { printProbes, type RevocationResult, type SnapshotResult, type VerdictResult } from './probes-report';
 import { runProbe } from './support/probes';
 import { pinSelf, REPO_ROOT } from './support/processes';
+import { printStages } from './support/stage-breakdown';
 import { printThroughput, summarizeThroughput } from './support/summary';
 import { runThroughput } from './throughput';
 
@@ -48,6 +49,9 @@ async function main(): Promise<void> {
     const { samples, notes } = await runThroughput(options, log);
     const summary = summarizeThroughput(samples);
     printThroughput(summary, notes, log);
+    const stages = new Map<string, NonNullable<(typeof samples)[number]['stages']>[]>();
+    for (const s of samples) if (s.stages) stages.set(s.target, [...(stages.get(s.target) ?? []), s.stages]);
+    printStages(stages, log);
     results.throughput = { options, notes, summary, samples };
   }
 

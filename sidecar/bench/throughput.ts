@@ -5,6 +5,7 @@ import { FLAGS } from '../src/config-flags';
 import { generateLoad, type LoadResult } from './support/load';
 import { NGINX, startNginxBackend, startNginxProxy } from './support/nginx';
 import { cpuMicros, type Managed, rssMiB, startManaged, pinned, tsNode, waitForStatus } from './support/processes';
+import { type StageStats, scrapeStages, stagesBetween } from './support/stage-breakdown';
 import { startSnapshotServer } from './support/sync-server';
 import { BENCH_CONTEXT, generateWorld } from './support/world';
 
@@ -25,6 +26,8 @@ export interface Sample extends LoadResult {
   round: number;
   cpuUsPerRequest: number;
   rssMiB: number;
+  /** The sidecar's own time per stage during the round (sidecar targets only). */
+  stages?: StageStats[];
 }
 
 interface Target {
@@ -32,6 +35,8 @@ interface Target {
   proc: Managed;
   url: string;
   headers: Record<string, string>;
+  /** The admin port's /metrics, for the per-stage latency breakdown (sidecars only). */
+  metricsUrl?: string;
 }
 
 const TOKEN = 'gwt_bench_token_0123456789';
@@ -68,7 +73,7 @@ export async function runThroughput(o: ThroughputOptions, log: (line: string) =>
     procs.push(sidecar);
     await waitForStatus(`http://127.0.0.1:${port(3)}/readyz`, 200, sidecar);
     await waitForStatus(`http://127.0.0.1:${port(2)}${path1}`, 200, sidecar, 10_000, { 'x-api-key': key });
-    targets.push({ name: 'sidecar (all checks)', proc: sidecar, url: `http://127.0.0.1:${port(2)}${path1}`, headers: { 'x-api-key': key } });
+    targets.push({ name: 'sidecar (all checks)', proc: sidecar, url: `http://127.0.0.1:${port(2)}${path1}`, headers: { 'x-api-key': key }, metricsUrl: `http://127.0.0.1:${port(3)}/metrics` });
 
     // The same sidecar without the rate limiter and the analytics outbox: their cost per request is the difference.
     const plainArgs = [...args, '--rate-limits', 'off', '--analytics', 'off'];
@@ -78,7 +83,7 @@ export async function runThroughput(o: ThroughputOptions, log: (line: string) =>
     const plain = startManaged('sidecar-plain', pinned(o.serverCpu, ...tsNode('sidecar/src/main.ts', plainArgs, nodeArgs())), { ...process.env, GATEHOUSE_GATEWAY_TOKEN: TOKEN });
     procs.push(plain);
     await waitForStatus(`http://127.0.0.1:${port(8)}/readyz`, 200, plain);
-    targets.push({ name: 'sidecar (no limits/analytics)', proc: plain, url: `http://127.0.0.1:${port(7)}${path1}`, headers: { 'x-api-key': key } });
+    targets.push({ name: 'sidecar (no limits/analytics)', proc: plain, url: `http://127.0.0.1:${port(7)}${path1}`, headers: { 'x-api-key': key }, metricsUrl: `http://127.0.0.1:${port(8)}/metrics` });
 
     const bare = startManaged('bare-http-proxy', pinned(o.serverCpu, ...tsNode('sidecar/bench/servers/bare-proxy.ts', [String(port(4)), String(port(1))])));
     procs.push(bare);
@@ -106,10 +111,13 @@ export async function runThroughput(o: ThroughputOptions, log: (line: string) =>
       for (const t of order) {
         if (o.warmupS > 0) await generateLoad({ url: t.url, headers: t.headers, connections: o.connections, durationS: o.warmupS, cpu: o.loadCpu });
         const pid = t.proc.child.pid as number;
+        // Scraped outside the CPU reading: a scrape is the sidecar's work too, but not a request's.
+        const stagesBefore = t.metricsUrl ? await scrapeStages(t.metricsUrl) : null;
         const cpuBefore = cpuMicros(pid);
         const load = await generateLoad({ url: t.url, headers: t.headers, connections: o.connections, durationS: o.durationS, cpu: o.loadCpu });
         const cpuUsPerRequest = (cpuMicros(pid) - cpuBefore) / load.requests;
         const sample: Sample = { target: t.name, round, ...load, cpuUsPerRequest, rssMiB: rssMiB(pid) };
+        if (t.metricsUrl && stagesBefore) sample.stages = stagesBetween(stagesBefore, await scrapeStages(t.metricsUrl));
         samples.push(sample);
         log(`  round ${round} ${t.name.padEnd(22)} ${load.rps.toFixed(0).padStart(7)} req/s  p50 ${load.p50Ms.toFixed(2)} ms  p99 ${load.p99Ms.toFixed(2)} ms  ${cpuUsPerRequest.toFixed(1)} us CPU/req  ${sample.rssMiB.toFixed(0)} MiB${load.errors ? `  ERRORS ${load.errors}` : ''}`);
       }

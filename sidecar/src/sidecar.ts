@@ -1,6 +1,7 @@
 import { createAdminHandler } from './admin/admin-server';
 import { registerAnalyticsMetrics } from './admin/analytics-metrics';
 import { Outbox } from './analytics/outbox';
+import { moveOutboxOutOfCache, outboxPathFor } from './analytics/outbox-file';
 import { Shipper } from './analytics/shipper';
 import { createMetrics, type SidecarMetrics } from './admin/metrics';
 import type { SidecarCache } from './cache/cache-store';
@@ -57,13 +58,24 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
   const logger = options.logger ?? createLogger(config.logLevel);
   const cache = openCacheOrRecover(config.cachePath, now, logger);
   const metrics = createMetrics(() => cache, now);
-  // The outbox shares the cache's connection: the file is held with an exclusive lock (one sidecar per file).
-  const outbox = new Outbox(cache.db, {
-    maxEvents: config.analyticsMaxEvents,
-    flushIntervalMs: config.analyticsFlushMs,
-    flushBatchSize: Math.min(config.analyticsBatchSize, 1_000),
-  });
-  // Quotas are part of the tier limits: off with them. Counts live in the cache file, beside the outbox.
+  // The outbox has a file and a thread of its own beside the cache (its commits wait for the disk); it is opened
+  // after the cache, whose exclusive lock already guarantees one sidecar per cache file and so per outbox file.
+  let outbox: Outbox;
+  try {
+    const outboxPath = outboxPathFor(config.cachePath);
+    const moved = moveOutboxOutOfCache(cache.db, outboxPath);
+    if (moved > 0) logger.info({ events: moved, outboxPath }, 'analytics outbox moved out of the cache file');
+    outbox = Outbox.start(outboxPath, {
+      maxEvents: config.analyticsMaxEvents,
+      flushIntervalMs: config.analyticsFlushMs,
+      flushBatchSize: Math.min(config.analyticsBatchSize, 1_000),
+      logger,
+    });
+  } catch (error) {
+    cache.close();
+    throw error;
+  }
+  // Quotas are part of the tier limits: off with them. Counts live in the cache file.
   const quotas = config.rateLimits ? new QuotaLedger(cache.db, now()) : null;
   const shipper = new Shipper(outbox, {
     portalUrl: config.portalUrl,
@@ -112,6 +124,7 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
   } catch (error) {
     await Promise.all(servers.map((s) => s.close(0)));
     upstream.close();
+    await outbox.close();
     cache.close();
     throw error;
   }
@@ -137,6 +150,19 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
   // With analytics off nothing is appended, but a backlog from before is still delivered.
   shipper.start();
 
+  // The outbox thread boots while the servers already answer (its events wait in the buffer meanwhile); a file it
+  // cannot open is a failed start, as it was when the outbox lived in the cache file.
+  try {
+    await outbox.opened;
+  } catch (error) {
+    await Promise.all([data.close(0), admin.close(0), sync.stop(), shipper.stop(0)]);
+    upstream.close();
+    await outbox.close();
+    quotas?.close();
+    cache.close();
+    throw error;
+  }
+
   const { environment, revision } = cache.meta;
   logger.info(
     { dataPort: data.port, adminPort: admin.port, maxConnections: dataLimits.maxConnections, fdLimit, nodeId: config.nodeId, environment, revision, ...cache.index.counts() },
@@ -160,6 +186,7 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
         await Promise.all([data.close(config.drainTimeoutMs), sync.stop()]);
         // After the drain no request can add events: write the buffer, then ship what the deadline allows.
         await shipper.stop(config.analyticsDrainMs);
+        await outbox.close();
         logger.info({ unshipped: outbox.stored, dropped: outbox.dropped }, 'analytics outbox closed');
         await admin.close(0);
         upstream.close();

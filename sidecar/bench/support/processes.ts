@@ -94,3 +94,18 @@ export async function waitForStatus(url: string, status: number, proc: Managed |
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** A URL's body as text ('' when it cannot be fetched). */
+export function httpGet(url: string): Promise<string> {
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve(body));
+    });
+    req.on('error', () => resolve(''));
+  });
+}

@@ -2,6 +2,7 @@ import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { SidecarCache } from '../cache/cache-store';
 import type { Clock } from '../clock';
 import { RequestHistogram } from './request-histogram';
+import { createStageTimings, type StageTimings } from './stage-timings';
 
 export interface SidecarMetrics {
   readonly registry: Registry;
@@ -11,6 +12,8 @@ export interface SidecarMetrics {
   recordSyncFailure(reason: string): void;
   /** An answer arrived and was refused before touching the cache (signature_invalid, older_revision, ...). */
   recordSyncRejection(reason: string): void;
+  /** The sidecar's own time per request, by stage (stage-timings.ts). */
+  readonly stages: StageTimings;
 }
 
 /**
@@ -50,6 +53,7 @@ export function createMetrics(cache: () => SidecarCache, now: Clock): SidecarMet
     },
   });
   registry.registerMetric(duration.asMetric());
+  const stages = createStageTimings(registry);
   const syncAttempts = new Counter({ name: 'gatehouse_sync_attempts_total', help: 'Sync polls started', registers: [registry] });
   const syncFailures = new Counter({
     name: 'gatehouse_sync_failures_total',
@@ -92,6 +96,7 @@ export function createMetrics(cache: () => SidecarCache, now: Clock): SidecarMet
 
   return {
     registry,
+    stages,
     recordRequest(outcome, status, seconds, finished) {
       const series = seriesFor(finished ? outcome : 'client_aborted', Math.floor(status / 100));
       series.count += 1;

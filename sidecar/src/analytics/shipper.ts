@@ -49,7 +49,7 @@ export class Shipper {
    * the in-memory buffer to the group commit: forcing a flush here would turn a busy loop into many tiny batches.
    */
   async shipOnce(signal?: AbortSignal): Promise<number> {
-    const { firstSeq, lastSeq, events } = this.outbox.peekBatch(this.options.batchSize);
+    const { firstSeq, lastSeq, events } = await this.outbox.peekBatch(this.options.batchSize);
     if (events.length === 0) return 0;
     const fetchFn = this.options.fetch ?? fetch;
     const res = await fetchFn(this.options.portalUrl + ANALYTICS_PATH, {
@@ -60,7 +60,7 @@ export class Shipper {
     });
     if (!res.ok) throw new Error(`portal answered ${res.status}`);
     const ack = usageAckSchema.parse(await res.json());
-    this.outbox.acknowledge(lastSeq);
+    await this.outbox.acknowledge(lastSeq);
     this.options.onAck?.(ack);
     this.state.shippedEvents += events.length;
     return events.length;
@@ -100,7 +100,7 @@ export class Shipper {
     this.abort.abort();
     this.wake?.();
     await this.running;
-    this.outbox.flush();
+    await this.outbox.flush();
     const deadline = Date.now() + drainMs;
     while (this.outbox.stored > 0 && Date.now() < deadline) {
       try {

@@ -24,7 +24,7 @@ export interface SidecarCache {
   readonly meta: Readonly<CacheMeta>;
   applySync(answer: SyncResponse): ApplyOutcome;
   /**
-   * The open connection, for other tables in the same file (the analytics outbox). The file is locked exclusively
+   * The open connection, for other tables in the same file (the quota counts; an outbox from before it had its own file). The file is locked exclusively
    * by this connection (cache-db.ts), so a second connection, even in this process, would be refused.
    */
   readonly db: CacheDb;

@@ -59,10 +59,15 @@ type Recorded = ServerResponse & { [kRecord]: RequestRecord };
  * never a key or an Authorization header. It runs for every request, so it creates no closure per request.
  */
 export function createRequestHandler({ cache, upstream, now, maxStalenessS, metrics, logger, tierLimiter, addressLimiter, outbox, trustedProxies, bodyLimits }: RequestPathDeps) {
+  // Stage timing (admin/stage-timings.ts): a clock reading at each boundary, nothing else, so the bench and a scrape
+  // show where the sidecar's own time per request goes.
+  const { stages } = metrics;
   function onClose(this: ServerResponse): void {
     const record = (this as Recorded)[kRecord];
-    const seconds = (performance.now() - record.startedAt) / 1000;
+    const closedAt = performance.now();
+    const seconds = (closedAt - record.startedAt) / 1000;
     metrics.recordRequest(record.outcome, this.statusCode, seconds, this.writableFinished);
+    const recordedAt = stages.lap('finish', closedAt);
     if (record.appId !== null && outbox) {
       // No key, no Authorization and no query string in an event (DESIGN.md, Analytics); the key's id is not a secret.
       outbox.append({
@@ -77,6 +82,7 @@ export function createRequestHandler({ cache, upstream, now, maxStalenessS, metr
         bytesOut: Number(this.getHeader('content-length') ?? 0) || 0,
         refused: record.refused,
       });
+      stages.lap('analytics', recordedAt);
     }
     // Checked first: building the log object for a level that is off would cost every request.
     if (logger.isLevelEnabled('debug')) {
@@ -111,6 +117,7 @@ export function createRequestHandler({ cache, upstream, now, maxStalenessS, metr
     const peer = req.socket.remoteAddress ?? 'unknown';
 
     const { headers, corsOwned } = gatewayHeaders(req, record.requestId, cache.index.corsOrigins);
+    let mark = stages.lap('start', record.startedAt);
     if (corsOwned && isPreflight(req)) {
       record.outcome = 'preflight';
       setHeaders(res, headers);
@@ -120,6 +127,7 @@ export function createRequestHandler({ cache, upstream, now, maxStalenessS, metr
 
     const at = now();
     const admission = admitRequest({ cache, path: target.path, headers: req.headers, now: at, maxStalenessS });
+    mark = stages.lap('admission', mark);
     if (!admission.ok) {
       let problem = admission.problem;
       // Failed authentication is limited per client address; no per-subscription counter exists for it.
@@ -142,6 +150,7 @@ export function createRequestHandler({ cache, upstream, now, maxStalenessS, metr
     record.apiId = apiId;
     record.keyId = admission.keyId;
     const limit = tierLimiter?.check(admission, admission.tier, at);
+    if (tierLimiter) mark = stages.lap('limits', mark);
     if (limit) {
       for (const name in limit.headers) headers.push(name, limit.headers[name] as string);
       if (limit.refused) {
@@ -158,6 +167,7 @@ export function createRequestHandler({ cache, upstream, now, maxStalenessS, metr
     const hop = { peer, peerTrusted: trustedProxies.contains(peer), localPort: req.socket.localPort ?? 0 };
     const facts = { framing: framing.framing, hop, maxBodyBytes: bodyLimits.forContext(compiled.route.context) };
     upstream.forward(req, res, compiled.upstream, path, facts, { presented, identity: { appId, apiId, requestId: record.requestId }, responseHeaders: headers, corsOwned });
+    stages.lap('forward', mark);
   };
 }
 
