@@ -36,6 +36,8 @@ export interface SidecarOptions {
   redisKeyPrefix?: string;
   sharedLimitClock?: Clock;
   redisProbeIntervalMs?: number;
+  /** Overrides the Redis command timeout (tests on a loaded machine, where 100 ms can be one event-loop stall). */
+  redisCommandTimeoutMs?: number;
 }
 
 /** Bound on one Redis command before the request is decided locally: far under any request or upstream timeout. */
@@ -79,7 +81,7 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
   const trafficManager =
     config.redisUrl && config.rateLimits
       ? new TrafficManager({
-          redis: createLimitRedis(config.redisUrl, { commandTimeoutMs: REDIS_COMMAND_TIMEOUT_MS, reconnectDelayMs: 200 }),
+          redis: createLimitRedis(config.redisUrl, { commandTimeoutMs: options.redisCommandTimeoutMs ?? REDIS_COMMAND_TIMEOUT_MS, reconnectDelayMs: 200 }),
           gatewayToken: config.token,
           nodeId: config.nodeId,
           quotas,

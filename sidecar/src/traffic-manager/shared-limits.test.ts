@@ -23,7 +23,7 @@ describe.skipIf(!available)('sidecar replicas sharing limits through Redis', () 
   // request is due every 600 ms, and the run must not depend on how fast this machine is.
   const options = () => {
     prefix = uniquePrefix();
-    return { redisKeyPrefix: prefix, sharedLimitClock: testClock(Date.UTC(2030, 0, 15)).now, now: testClock(Date.UTC(2030, 0, 15)).now };
+    return { redisKeyPrefix: prefix, redisCommandTimeoutMs: 2_000, sharedLimitClock: testClock(Date.UTC(2030, 0, 15)).now, now: testClock(Date.UTC(2030, 0, 15)).now };
   };
 
   it('1,000 concurrent requests over 3 replicas on a 100/min subscription admit exactly 100', async () => {
@@ -74,7 +74,7 @@ describe.skipIf(!available)('sidecar replicas sharing limits through Redis', () 
     t.portal.push([goldTier(1, 5)]);
     prefix = uniquePrefix();
     const clocks = [testClock(Date.UTC(2030, 0, 1)), testClock(Date.UTC(2031, 0, 1))];
-    const replicas = await startReplicas(t, 2, TEST_REDIS_URL, (i) => ({ redisKeyPrefix: prefix, now: clocks[i]?.now }));
+    const replicas = await startReplicas(t, 2, TEST_REDIS_URL, (i) => ({ redisKeyPrefix: prefix, redisCommandTimeoutMs: 2_000, now: clocks[i]?.now }));
     const statuses = await spread(replicas, t.world.keys.good, 20);
     expect(count(statuses, 200)).toBe(5);
   });
