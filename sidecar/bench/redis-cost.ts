@@ -5,12 +5,14 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { generateLoad, type LoadResult } from './support/load';
 import { NGINX, startNginxBackend } from './support/nginx';
-import { cpuMicros, type Managed, pinned, startManaged, tsNode, waitForStatus } from './support/processes';
+import { runProbe } from './support/probes';
+import { cpuMicros, hasCommand, type Managed, pinned, startManaged, tsNode, waitForStatus } from './support/processes';
 import { fmt, median, table } from './support/stats';
 import { startSnapshotServer } from './support/sync-server';
 import { BENCH_CONTEXT, generateWorld } from './support/world';
 
 export interface RedisCostOptions {
+  /** Used only when no redis-server binary is installed: a private server measures Redis's own CPU cleanly. */
   redisUrl: string;
   rounds: number;
   durationS: number;
@@ -34,6 +36,35 @@ export interface RedisCostResult {
   skipped?: string;
   samples: CostSample[];
   summary: { target: string; connections: number; rps: number; p50Ms: number; p99Ms: number; sidecarCpuUs: number; redisCpuUs: number }[];
+  /** One decision without HTTP around it (probes/redis-decide.ts). */
+  decision?: DecisionProbe;
+  redis?: string;
+}
+
+interface DecisionProbe {
+  decisions: number;
+  localUs: { p50: number; p99: number };
+  redisUs: { p50: number; p99: number };
+  pipelined: { inFlight: number; decisionsPerS: number; sidecarCpuUsPerDecision: number; redisCpuUsPerDecision: number };
+}
+
+const REDIS_SERVER = hasCommand('redis-server', ['/usr/bin/redis-server']);
+
+/**
+ * A private redis-server (no persistence) on the load generator's core, so its CPU is the bench's alone; the
+ * shared one at `url` when none is installed (its CPU then includes whatever else uses it).
+ */
+async function startBenchRedis(url: string, port: number, cpu: number | null): Promise<{ url: string; pid: number; proc: Managed | null; note: string } | null> {
+  if (REDIS_SERVER) {
+    const proc = startManaged('redis-server', pinned(cpu, REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']));
+    const privateUrl = `redis://127.0.0.1:${port}`;
+    for (let i = 0; i < 200 && (await redisServerPid(privateUrl)) === null; i++) await new Promise((r) => setTimeout(r, 25));
+    const pid = await redisServerPid(privateUrl);
+    if (pid === null) throw new Error(`private redis-server did not start:\n${proc.output()}`);
+    return { url: privateUrl, pid, proc, note: `private redis-server on port ${port}${cpu === null ? '' : `, cpu ${cpu}`}` };
+  }
+  const pid = await redisServerPid(url);
+  return pid === null ? null : { url, pid, proc: null, note: `shared Redis at ${url} (its CPU includes other clients)` };
 }
 
 // Its own token, so the bench's shared counters live under a namespace no test or other sidecar uses.
@@ -48,13 +79,16 @@ const TARGETS = ['local limiter', 'Redis traffic manager'] as const;
  * request runs the whole script.
  */
 export async function runRedisCost(o: RedisCostOptions, log: (line: string) => void): Promise<RedisCostResult> {
-  const redisPid = await redisServerPid(o.redisUrl);
-  if (redisPid === null) return { options: o, skipped: `no Redis answered at ${o.redisUrl}`, samples: [], summary: [] };
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-redis-'));
   const port = (n: number) => o.portBase + 20 + n;
-  const procs: Managed[] = [];
+  const redis = await startBenchRedis(o.redisUrl, port(9), o.loadCpu);
+  if (redis === null) return { options: o, skipped: `no redis-server installed and no Redis answered at ${o.redisUrl}`, samples: [], summary: [] };
+  const redisPid = redis.pid;
+  log(`  ${redis.note}`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-redis-'));
+  const procs: Managed[] = redis.proc ? [redis.proc] : [];
   let closePortal = async () => {};
   try {
+    const decision = await runProbe<DecisionProbe>('sidecar/bench/probes/redis-decide.ts', [redis.url, redisPid, 20_000], { cpu: o.serverCpu, timeoutS: 300 });
     const backend = NGINX
       ? startNginxBackend(path.join(dir, 'backend'), port(1), o.loadCpu)
       : startManaged('node-backend', pinned(o.loadCpu, ...tsNode('sidecar/bench/servers/backend.ts', [String(port(1))])));
@@ -72,7 +106,7 @@ export async function runRedisCost(o: RedisCostOptions, log: (line: string) => v
     for (const [i, target] of TARGETS.entries()) {
       const args = ['--portal-url', portal.url, '--portal-public-key', portal.publicKey, '--listen', `127.0.0.1:${port(2 + 2 * i)}`,
         '--admin-listen', `127.0.0.1:${port(3 + 2 * i)}`, '--cache', path.join(dir, `sidecar-${i}.db`), '--log-level', 'warn', '--sync-wait-ms', '60000'];
-      if (target === 'Redis traffic manager') args.push('--redis-url', o.redisUrl);
+      if (target === 'Redis traffic manager') args.push('--redis-url', redis.url);
       const proc = startManaged(`sidecar (${target})`, pinned(o.serverCpu, ...tsNode('sidecar/src/main.ts', args)), { ...process.env, GATEHOUSE_GATEWAY_TOKEN: TOKEN });
       procs.push(proc);
       urls[target] = `http://127.0.0.1:${port(2 + 2 * i)}${BENCH_CONTEXT}/hello`;
@@ -103,11 +137,11 @@ export async function runRedisCost(o: RedisCostOptions, log: (line: string) => v
       }
     }
     if (!(await onRedis(`http://127.0.0.1:${port(5)}/readyz`))) log('  WARNING: the Redis sidecar fell back to its local limiter during the run');
-    return { options: o, samples, summary: summarize(samples) };
+    return { options: o, samples, summary: summarize(samples), decision, redis: redis.note };
   } finally {
+    if (!redis.proc) await dropBenchKeys(redis.url);
     await Promise.all(procs.map((p) => p.stop()));
     await closePortal();
-    await dropBenchKeys(o.redisUrl);
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -130,6 +164,12 @@ export function printRedisCost(result: RedisCostResult, log: (line: string) => v
   if (result.skipped) {
     log(`\nRedis cost: skipped (${result.skipped})`);
     return;
+  }
+  log(`  ${result.redis}`);
+  const d = result.decision;
+  if (d) {
+    log(`  one decision alone (${d.decisions.toLocaleString('en')} calls): local limiter p50 ${fmt(d.localUs.p50, 2)} / p99 ${fmt(d.localUs.p99, 2)} us; Redis script p50 ${fmt(d.redisUs.p50)} / p99 ${fmt(d.redisUs.p99)} us`);
+    log(`  ${d.pipelined.inFlight} decisions in flight: ${fmt(d.pipelined.decisionsPerS, 0)} decisions/s, ${fmt(d.pipelined.sidecarCpuUsPerDecision)} us CPU per decision in the sidecar process, ${fmt(d.pipelined.redisCpuUsPerDecision)} us in redis-server`);
   }
   log('');
   log(table(
@@ -164,13 +204,16 @@ async function onRedis(readyzUrl: string): Promise<boolean> {
   return body?.trafficManager?.mode === 'redis';
 }
 
-/** Removes the counters this bench created (the namespace is the digest of its own token, see traffic-manager.ts). */
+/**
+ * Removes the counters this bench created in a shared Redis: the sidecar's namespace is the digest of its own token
+ * (see traffic-manager.ts), the decision probe's has its own prefix.
+ */
 async function dropBenchKeys(url: string): Promise<void> {
   const namespace = `gatehouse:gw:${createHash('sha256').update(TOKEN).digest('hex').slice(0, 16)}`;
   const redis = new Redis(url, { maxRetriesPerRequest: 0 });
   redis.on('error', () => {});
   try {
-    const keys = await redis.keys(`${namespace}:*`);
+    const keys = [...(await redis.keys(`${namespace}:*`)), ...(await redis.keys('gatehouse-bench:*'))];
     if (keys.length > 0) await redis.del(...keys);
   } finally {
     redis.disconnect();

@@ -52,9 +52,9 @@ if interval > 0 then
   reset = math.ceil(nxt - now)
 end
 if quota > 0 then
-  redis.call('HINCRBY', KEYS[2], 'total', 1)
+  -- The expiry is set when the hash is created (whichever script creates it), not on every request.
+  if redis.call('HINCRBY', KEYS[2], 'total', 1) == 1 then redis.call('PEXPIREAT', KEYS[2], ARGV[4]) end
   redis.call('HINCRBY', KEYS[2], ARGV[5], 1)
-  redis.call('PEXPIREAT', KEYS[2], ARGV[4])
   used = used + 1
 end
 return {0, remaining, 0, reset, used}

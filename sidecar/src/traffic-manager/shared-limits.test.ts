@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { httpRequest } from '../test-support/http-client';
 import { metricValue } from '../test-support/metric-value';
@@ -51,6 +52,16 @@ describe.skipIf(!available)('sidecar replicas sharing limits through Redis', () 
     // Each replica counted what it admitted itself: that is what it adds back if Redis loses its data.
     const own = replicas.map((r) => r.quotas?.used('app-1', 'pets').local ?? 0);
     expect(own.reduce((a, b) => a + b, 0)).toBe(100);
+    // The shared count lives until a day after its month ends, then Redis forgets it by itself.
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      const keys = await redis.keys(`${prefix}:*:quota:2030-01`);
+      expect(keys).toHaveLength(1);
+      expect(await redis.pexpiretime(keys[0] as string)).toBe(Date.UTC(2030, 1, 2));
+      expect(await redis.hget(keys[0] as string, 'total')).toBe('100');
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('a request refused by the rate takes nothing from the quota, and one refused by the quota takes no rate token', async () => {
