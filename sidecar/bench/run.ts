@@ -7,6 +7,7 @@ import { runProbe } from './support/probes';
 import { pinSelf, REPO_ROOT } from './support/processes';
 import { printStages } from './support/stage-breakdown';
 import { printThroughput, summarizeThroughput } from './support/summary';
+import { printRedisCost, runRedisCost } from './redis-cost';
 import { runThroughput } from './throughput';
 
 /**
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
       'snapshot-keys': { type: 'string', default: '1000000' },
       revocations: { type: 'string', default: '120' },
       'port-base': { type: 'string', default: process.env.GATEHOUSE_BENCH_PORT_BASE ?? '9300' },
-      only: { type: 'string', default: 'throughput,verdict,snapshot,revocation' },
+      only: { type: 'string', default: 'throughput,verdict,snapshot,revocation,redis' },
+      'redis-url': { type: 'string', default: process.env.GATEHOUSE_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
       out: { type: 'string', default: path.join(REPO_ROOT, 'bench-results/latest.json') },
     },
   });
@@ -81,6 +83,16 @@ async function main(): Promise<void> {
     results.revocation = revocation;
   }
   printProbes(verdicts, snapshot, revocation, log);
+
+  if (only.has('redis')) {
+    log(`\nRedis cost: the full sidecar with its local limiter and with --redis-url ${values['redis-url']}, ${values.rounds} rounds...`);
+    const redis = await runRedisCost({
+      redisUrl: values['redis-url'] as string, rounds: Number(values.rounds), durationS: Number(values['duration-s']), warmupS: Number(values['warmup-s']),
+      connections: Number(values.connections), portBase, serverCpu, loadCpu,
+    }, log);
+    printRedisCost(redis, log);
+    results.redis = redis;
+  }
 
   mkdirSync(path.dirname(values.out as string), { recursive: true });
   writeFileSync(values.out as string, `${JSON.stringify(results, null, 2)}\n`);

@@ -38,6 +38,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { flag: '--analytics-flush-ms', env: 'GATEHOUSE_ANALYTICS_FLUSH_MS', key: 'analyticsFlushMs', help: 'Group-commit window for usage events; bounds what kill -9 can lose [100]' },
   { flag: '--analytics-batch-size', env: 'GATEHOUSE_ANALYTICS_BATCH_SIZE', key: 'analyticsBatchSize', help: 'Usage events per batch shipped to the portal [1000]' },
   { flag: '--analytics-drain-ms', env: 'GATEHOUSE_ANALYTICS_DRAIN_MS', key: 'analyticsDrainMs', help: 'Bound on shipping the outbox at shutdown [5000]' },
+  { flag: '--redis-url', env: 'GATEHOUSE_REDIS_URL', key: 'redisUrl', help: 'Redis shared by the replicas of this gateway for rate limits and quotas (default: each replica limits alone)' },
   { flag: '--log-level', env: 'GATEHOUSE_LOG_LEVEL', key: 'logLevel', help: 'fatal|error|warn|info|debug|trace|silent [info]' },
 ];
 

@@ -90,6 +90,7 @@ const configSchema = z.object({
   analyticsFlushMs: int(1, 60_000).default(100),
   analyticsBatchSize: int(1, 5_000).default(1_000),
   analyticsDrainMs: int(0).default(5_000),
+  redisUrl: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   logLevel: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 

@@ -18,6 +18,10 @@ import { createUpstreamProxy } from './proxy/upstream-proxy';
 import { QuotaLedger } from './quota/quota-ledger';
 import { AddressLimiter } from './ratelimit/address-limiter';
 import { TierLimiter } from './ratelimit/tier-limiter';
+import { registerTrafficManagerMetrics } from './admin/traffic-manager-metrics';
+import { createLimitRedis } from './traffic-manager/redis-client';
+import { HandedOverLimiter, withSharedLimits } from './traffic-manager/shared-limits-gate';
+import { TrafficManager } from './traffic-manager/traffic-manager';
 import type { BackoffPolicy } from './sync/backoff';
 import type { FetchLike } from './sync/poll-portal';
 import { type SyncLoop, startSyncLoop } from './sync/sync-loop';
@@ -32,7 +36,16 @@ export interface SidecarOptions {
   minIdlePollMs?: number;
   /** Overrides config.protocolRetryMs (tests). */
   protocolRetryMs?: number;
+  /** Traffic manager seams (tests): a key prefix per test, a frozen server clock, a faster reconnection probe. */
+  redisKeyPrefix?: string;
+  sharedLimitClock?: Clock;
+  redisProbeIntervalMs?: number;
+  /** Overrides the Redis command timeout (tests on a loaded machine, where 100 ms can be one event-loop stall). */
+  redisCommandTimeoutMs?: number;
 }
+
+/** Bound on one Redis command before the request is decided locally: far under any request or upstream timeout. */
+const REDIS_COMMAND_TIMEOUT_MS = 100;
 
 export interface RunningSidecar {
   dataPort: number;
@@ -43,6 +56,8 @@ export interface RunningSidecar {
   shipper: Shipper;
   /** Null when the operator turned rate limits (and so quotas) off. */
   quotas: QuotaLedger | null;
+  /** Null without --redis-url (or with rate limits off): each replica limits alone. */
+  trafficManager: TrafficManager | null;
   metrics: SidecarMetrics;
   logger: Logger;
   /** Stop accepting, drain in-flight requests (bounded by config.drainTimeoutMs), stop syncing, close the cache. */
@@ -77,6 +92,22 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
   }
   // Quotas are part of the tier limits: off with them. Counts live in the cache file.
   const quotas = config.rateLimits ? new QuotaLedger(cache.db, now()) : null;
+  // Replicas of one gateway share limits through Redis when given one; without it, nothing here changes.
+  const trafficManager =
+    config.redisUrl && config.rateLimits
+      ? new TrafficManager({
+          redis: createLimitRedis(config.redisUrl, { commandTimeoutMs: options.redisCommandTimeoutMs ?? REDIS_COMMAND_TIMEOUT_MS, reconnectDelayMs: 200 }),
+          gatewayToken: config.token,
+          nodeId: config.nodeId,
+          quotas,
+          now,
+          logger,
+          probeIntervalMs: options.redisProbeIntervalMs ?? 1_000,
+          keyPrefix: options.redisKeyPrefix,
+          serverClock: options.sharedLimitClock,
+        })
+      : null;
+  await trafficManager?.start();
   const shipper = new Shipper(outbox, {
     portalUrl: config.portalUrl,
     token: config.token,
@@ -86,7 +117,10 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
     fetch: options.fetch,
     random: options.random,
     logger,
-    onAck: (ack) => quotas?.reconcile(ack.quota),
+    onAck: (ack) => {
+      quotas?.reconcile(ack.quota);
+      trafficManager?.observeFleet(ack.quota);
+    },
   });
   registerAnalyticsMetrics(metrics.registry, () => outbox, () => shipper);
   const upstream = createUpstreamProxy({ timeoutMs: config.upstreamTimeoutMs, maxSockets: config.upstreamMaxSockets, logger });
@@ -104,25 +138,40 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
     // Refusals before any handler ran are counted with the others, by their stable code.
     onRefused: (code: string, status: number) => metrics.recordRequest(code, status, 0, status !== 0),
   };
+  const shared = trafficManager ? new HandedOverLimiter(quotas) : null;
+  let handler = createRequestHandler({
+    cache,
+    upstream,
+    now,
+    maxStalenessS,
+    metrics,
+    logger,
+    tierLimiter: shared ?? (config.rateLimits ? new TierLimiter(quotas) : null),
+    addressLimiter: new AddressLimiter(),
+    outbox: config.analytics ? outbox : null,
+    trustedProxies: new TrustedProxies(config.trustedProxies),
+    bodyLimits: new BodyLimits(config.maxBodyBytes, config.routeMaxBodyBytes),
+  });
+  if (trafficManager && shared) {
+    handler = withSharedLimits(handler, { cache, now, maxStalenessS, manager: trafficManager, limiter: shared });
+    registerTrafficManagerMetrics(metrics.registry, () => trafficManager.state(), () => shared.counts);
+  }
+  const trafficManagerState = trafficManager ? () => trafficManager.state() : undefined;
+
   const servers: DrainableServer[] = [];
   try {
-    servers.push(await startServer(config.listen, createRequestHandler({
-        cache,
-        upstream,
-        now,
-        maxStalenessS,
-        metrics,
-        logger,
-        tierLimiter: config.rateLimits ? new TierLimiter(quotas) : null,
-        addressLimiter: new AddressLimiter(),
-        outbox: config.analytics ? outbox : null,
-        trustedProxies: new TrustedProxies(config.trustedProxies),
-        bodyLimits: new BodyLimits(config.maxBodyBytes, config.routeMaxBodyBytes),
-      }), dataLimits));
+    servers.push(await startServer(config.listen, handler, dataLimits));
     // The admin port is small and local: the same timeouts, a small cap of its own.
-    servers.push(await startServer(config.adminListen, createAdminHandler({ cache, metrics, now, maxStalenessS, syncState: () => syncLoop?.state ?? null }), { ...DEFAULT_LIMITS, maxConnections: 64 }));
+    servers.push(
+      await startServer(
+        config.adminListen,
+        createAdminHandler({ cache, metrics, now, maxStalenessS, syncState: () => syncLoop?.state ?? null, trafficManager: trafficManagerState }),
+        { ...DEFAULT_LIMITS, maxConnections: 64 },
+      ),
+    );
   } catch (error) {
     await Promise.all(servers.map((s) => s.close(0)));
+    await trafficManager?.close();
     upstream.close();
     await outbox.close();
     cache.close();
@@ -178,6 +227,7 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
     outbox,
     shipper,
     quotas,
+    trafficManager,
     metrics,
     logger,
     stop() {
@@ -189,6 +239,7 @@ export async function startSidecar(config: SidecarConfig, options: SidecarOption
         await outbox.close();
         logger.info({ unshipped: outbox.stored, dropped: outbox.dropped }, 'analytics outbox closed');
         await admin.close(0);
+        await trafficManager?.close();
         upstream.close();
         quotas?.close();
         cache.close();

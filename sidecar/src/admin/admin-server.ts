@@ -5,6 +5,7 @@ import type { Clock } from '../clock';
 import { problem } from '../contract/problem';
 import { sendProblem } from '../proxy/send-problem';
 import type { SyncState } from '../sync/sync-loop';
+import type { TrafficManagerState } from '../traffic-manager/traffic-manager';
 import type { SidecarMetrics } from './metrics';
 
 export interface AdminDeps {
@@ -14,13 +15,15 @@ export interface AdminDeps {
   maxStalenessS: number | undefined;
   /** The sync loop's health; null before the loop starts. */
   syncState: () => Readonly<SyncState> | null;
+  /** Where limits are decided (Redis or the local fallback); absent without --redis-url. */
+  trafficManager?: () => TrafficManagerState;
 }
 
 /**
  * The admin port: liveness, readiness and metrics. Readiness follows the same freshness rule as the data port, so
  * a load balancer takes a sidecar out exactly when it would answer 503 anyway.
  */
-export function createAdminHandler({ cache, metrics, now, maxStalenessS, syncState }: AdminDeps) {
+export function createAdminHandler({ cache, metrics, now, maxStalenessS, syncState, trafficManager }: AdminDeps) {
   return function handleAdmin(req: IncomingMessage, res: ServerResponse): void {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') sendProblem(res, problem(405, 'METHOD_NOT_ALLOWED', 'Method not allowed'));
@@ -58,7 +61,9 @@ export function createAdminHandler({ cache, metrics, now, maxStalenessS, syncSta
       return;
     }
     const { keys, routes } = cache.index.counts();
-    sendJson(res, 200, { status: 'ready', revision, environment, stalenessSeconds, keys, routes, syncError });
+    // On the fallback the sidecar still serves (limits bounded per replica): ready, and the field says so.
+    const shared = trafficManager ? { trafficManager: trafficManager() } : {};
+    sendJson(res, 200, { status: 'ready', revision, environment, stalenessSeconds, keys, routes, syncError, ...shared });
   }
 }
 

@@ -106,6 +106,12 @@ export class QuotaLedger {
     }
   }
 
+  /** Every subscription's count in the period of `now`: the traffic manager raises Redis to these on reconnection. */
+  countsAt(now: number): Iterable<Readonly<QuotaCount>> {
+    if (now >= this.period.endMs || now < this.period.startMs) this.rollOver(now);
+    return this.counts.values();
+  }
+
   used(appId: string, apiId: string): { local: number; others: number } {
     const count = this.counts.get(key(appId, apiId));
     return { local: count?.local ?? 0, others: count?.others ?? 0 };
