@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { parseConfig } from './config';
 import { usage } from './config-flags';
 import { createLogger } from './logger';

@@ -1,4 +1,4 @@
-import { usageBatchSchema } from '@contract/analytics';
+import { usageBatchSchema } from '@gatehouse/sidecar/contract/analytics';
 import { AppError } from '@/lib/server/errors';
 import { authenticateGateway } from '@/lib/server/gateways/authenticate-gateway';
 import { withErrors } from '@/lib/server/http/handlers';
