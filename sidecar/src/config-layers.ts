@@ -33,9 +33,11 @@ export function layerSettings(collected: CollectedSettings, schemaKeys: readonly
 
   const raw: RawSettings = {};
   const origin = new Map<string, string>();
-  for (const layer of layers) {
+  layers.forEach((layer, index) => {
     const { tokenFile, configFile: _ignored, ...settings } = layer.settings;
-    if (tokenFile !== undefined) {
+    // A token set by a stronger layer wins without its weaker token file ever being read.
+    const overridden = layers.slice(index + 1).some((above) => above.settings.token !== undefined || above.settings.tokenFile !== undefined);
+    if (tokenFile !== undefined && !overridden) {
       if (settings.token !== undefined) problems.push(`${layer.name('tokenFile')}: set either the token or a token file, not both`);
       else {
         const token = readTokenFile(tokenFile);
@@ -47,7 +49,7 @@ export function layerSettings(collected: CollectedSettings, schemaKeys: readonly
       raw[key] = value;
       origin.set(key, key === 'token' && tokenFile !== undefined ? `${layer.name('tokenFile')} (${tokenFile})` : layer.name(key));
     }
-  }
+  });
   const describe = (key: string) => origin.get(key) ?? (configFile === undefined ? describeSetting(key) : `${describeSetting(key)}, or ${key} in ${configFile}`);
   return { raw, problems, describe };
 }
