@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       const began = performance.now();
       const sidecar = startManaged('packed sidecar', [values.node as string, [bin, '--portal-url', portalUrl, '--portal-public-key', portal.publicKey, '--listen', '127.0.0.1:18980', '--admin-listen', '127.0.0.1:18981', '--cache', path.join(dir, 'cache.db'), '--log-level', 'warn']], {
         PATH: process.env.PATH,
+        NODE_ENV: 'production',
         GATEHOUSE_GATEWAY_TOKEN: 'gwt_benchbenchbenchbench',
       });
       running.push(sidecar);
