@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     alias: {
-      '@contract': path.resolve(import.meta.dirname, 'sidecar/src/contract'),
+      // In the repository the portal reads the sidecar's published contract from source, so no build comes first;
+      // outside it, `@gatehouse/sidecar/contract/*` resolves through the package's exports to compiled JavaScript.
+      '@gatehouse/sidecar/contract': path.resolve(import.meta.dirname, 'sidecar/src/contract'),
       '@': path.resolve(import.meta.dirname, 'portal'),
       // Operations are marked server-only for Next.js; the tests run them in plain Node, which is a server too.
       'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 
-// The portal imports the wire contract from sidecar/src/contract (one module, two deployables), so Turbopack's
-// root is the repository, not portal/.
+// The portal imports the wire contract as `@gatehouse/sidecar/contract/*`, which tsconfig's paths map to the
+// sidecar's source in this repository (one module, two deployables), so Turbopack's root is the repository.
 const repoRoot = path.resolve(__dirname, '..');
 
 /**

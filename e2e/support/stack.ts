@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pinnedPublicKey } from '../../sidecar/src/contract/signature';
+import { pinnedPublicKey } from '@gatehouse/sidecar/contract/signature';
 
 const host = '127.0.0.1';
 const dataDir = 'data-e2e';

@@ -42,37 +42,72 @@ export const FLAGS: readonly FlagSpec[] = [
   { flag: '--log-level', env: 'GATEHOUSE_LOG_LEVEL', key: 'logLevel', help: 'fatal|error|warn|info|debug|trace|silent [info]' },
 ];
 
+/**
+ * Flags that say where settings come from rather than being settings of the sidecar. `tokenFile` may also be a key
+ * of the config file; `configFile` may not (one file, no includes).
+ */
+export const SOURCE_FLAGS: readonly FlagSpec[] = [
+  { flag: '--config', env: 'GATEHOUSE_CONFIG', key: 'configFile', help: 'YAML file of settings, keys as in the README (flags and environment win over it)' },
+  { flag: '--token-file', env: 'GATEHOUSE_GATEWAY_TOKEN_FILE', key: 'tokenFile', help: 'Read the gateway token from this file, e.g. a mounted Kubernetes Secret' },
+];
+
+const ALL_FLAGS: readonly FlagSpec[] = [...FLAGS, ...SOURCE_FLAGS];
+
 export function describeSetting(key: string): string {
-  const spec = FLAGS.find((f) => f.key === key);
+  const spec = ALL_FLAGS.find((f) => f.key === key);
   return spec ? `${spec.flag} (${spec.env})` : key;
 }
 
 export function usage(): string {
-  const width = Math.max(...FLAGS.map((f) => f.flag.length)) + 2;
-  const lines = FLAGS.map((f) => `  ${f.flag.padEnd(width)}${f.help}\n  ${''.padEnd(width)}env: ${f.env}`);
-  return ['Usage: tsx sidecar/src/main.ts --portal-url <url> --token <gwt_...> --portal-public-key <ed25519:...> [options]', '', 'Options:', ...lines, '  --help'].join('\n');
+  const width = Math.max(...ALL_FLAGS.map((f) => f.flag.length)) + 2;
+  const lines = ALL_FLAGS.map((f) => `  ${f.flag.padEnd(width)}${f.help}\n  ${''.padEnd(width)}env: ${f.env}`);
+  return [
+    'Usage: gatehouse-sidecar --portal-url <url> --token <gwt_...> --portal-public-key <ed25519:...> [options]',
+    '       gatehouse-sidecar --config <file.yaml> [options]',
+    '',
+    'Precedence: flags > environment > config file > defaults.',
+    '',
+    'Options:',
+    ...lines,
+    '  --version',
+    '  --help',
+  ].join('\n');
 }
 
 export type RawSettings = Record<string, string>;
 
-/** Merges env and argv into raw strings keyed by setting; unknown or value-less flags become problems. */
-export function collectRawSettings(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): { raw: RawSettings; problems: string[]; help: boolean } {
-  const raw: RawSettings = {};
+export interface CollectedSettings {
+  fromFlags: RawSettings;
+  fromEnv: RawSettings;
+  problems: string[];
+  help: boolean;
+  version: boolean;
+}
+
+/** Reads env and argv into raw strings keyed by setting, one layer each; unknown or value-less flags become problems. */
+export function collectRawSettings(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CollectedSettings {
+  const fromEnv: RawSettings = {};
+  const fromFlags: RawSettings = {};
   const problems: string[] = [];
-  for (const spec of FLAGS) {
+  for (const spec of ALL_FLAGS) {
     const value = env[spec.env];
-    if (value !== undefined && value !== '') raw[spec.key] = value;
+    if (value !== undefined && value !== '') fromEnv[spec.key] = value;
   }
   let help = false;
+  let version = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--help' || arg === '-h') {
       help = true;
       continue;
     }
+    if (arg === '--version' || arg === '-v') {
+      version = true;
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    const spec = FLAGS.find((f) => f.flag === name);
+    const spec = ALL_FLAGS.find((f) => f.flag === name);
     if (!spec) {
       problems.push(`${arg}: unknown option`);
       continue;
@@ -83,7 +118,7 @@ export function collectRawSettings(argv: readonly string[], env: Readonly<Record
       if (value !== undefined) i--;
       continue;
     }
-    raw[spec.key] = value;
+    fromFlags[spec.key] = value;
   }
-  return { raw, problems, help };
+  return { fromFlags, fromEnv, problems, help, version };
 }

@@ -6,6 +6,7 @@ import { parsePinnedPublicKey } from './contract/signature';
 import { GATEWAY_TOKEN_PREFIX } from './contract/sync';
 import { LOG_LEVELS } from './logger';
 import { collectRawSettings, describeSetting } from './config-flags';
+import { layerSettings } from './config-layers';
 import { parseRouteBodyLimits } from './proxy/body-limits';
 import { parseCidrList } from './proxy/trusted-proxies';
 
@@ -100,23 +101,27 @@ export type SidecarConfig = Omit<z.output<typeof configSchema>, 'nodeId'> & { no
 export type ConfigResult =
   | { kind: 'config'; config: SidecarConfig }
   | { kind: 'help' }
+  | { kind: 'version' }
   | { kind: 'invalid'; problems: string[] };
 
 /**
- * Parses flags and environment once, at start. Every problem is reported, not just the first, so an operator fixes
- * a deployment in one round. Problem messages never echo values: a mistyped token must not reach a log.
+ * Parses flags, environment and the optional YAML file once, at start. Every problem is reported, not just the
+ * first, so an operator fixes a deployment in one round. Problem messages never echo values: a mistyped token must
+ * not reach a log.
  */
 export function parseConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ConfigResult {
-  const { raw, problems, help } = collectRawSettings(argv, env);
-  if (help) return { kind: 'help' };
+  const collected = collectRawSettings(argv, env);
+  if (collected.help) return { kind: 'help' };
+  if (collected.version) return { kind: 'version' };
+  const { raw, problems, describe } = layerSettings(collected, Object.keys(configSchema.shape));
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${describeSetting(String(issue.path[0] ?? ''))}: ${issue.message}`);
+    for (const issue of parsed.error.issues) problems.push(`${describe(String(issue.path[0] ?? ''))}: ${issue.message}`);
   }
   if (parsed.success && parsed.data.maxStalenessS !== undefined && parsed.data.maxStalenessS * 1000 < 2 * parsed.data.syncWaitMs) {
     // A connected sidecar hears from the portal at least once per long-poll wait; a bound tighter than two waits
     // would turn a healthy, idle connection into 503s.
-    problems.push(`${describeSetting('maxStalenessS')}: must be at least twice the sync wait (${Math.ceil((2 * parsed.data.syncWaitMs) / 1000)} s)`);
+    problems.push(`${describe('maxStalenessS')}: must be at least twice the sync wait (${Math.ceil((2 * parsed.data.syncWaitMs) / 1000)} s)`);
   }
   if (problems.length > 0 || !parsed.success) return { kind: 'invalid', problems };
   const config = parsed.data;

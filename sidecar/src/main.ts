@@ -1,13 +1,22 @@
+#!/usr/bin/env node
 import { parseConfig } from './config';
 import { usage } from './config-flags';
 import { createLogger } from './logger';
+import { silenceKnownDeprecations } from './quiet-deprecations';
 import { startSidecar } from './sidecar';
+import { SYNC_PROTOCOL_VERSION } from './contract/sync';
+import { SIDECAR_VERSION } from './version';
 
 /** Process entry: parse config, start, stop cleanly on SIGTERM/SIGINT. Everything else lives in startSidecar. */
 async function main(): Promise<void> {
+  silenceKnownDeprecations();
   const parsed = parseConfig(process.argv.slice(2), process.env);
   if (parsed.kind === 'help') {
     process.stdout.write(`${usage()}\n`);
+    return;
+  }
+  if (parsed.kind === 'version') {
+    process.stdout.write(`gatehouse-sidecar ${SIDECAR_VERSION} (sync protocol ${SYNC_PROTOCOL_VERSION})\n`);
     return;
   }
   if (parsed.kind === 'invalid') {

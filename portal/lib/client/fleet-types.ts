@@ -13,6 +13,7 @@ export interface Gateway {
   appliedRevision: number | null;
   lag: number | null;
   version: string | null;
+  sidecarSupport: 'supported' | 'unsupported' | 'unknown';
   nodeId: string | null;
   cacheKeys: number | null;
   status: GatewayStatus;
@@ -30,7 +31,10 @@ export interface IssuedGatewayToken {
   gateway: Gateway;
   token: string;
   publicKey: string;
+  /** The npx command, kept for API clients of the first release; `run.npx` is the same text. */
   command: string;
+  /** Each way to run the sidecar, complete and ready to paste. */
+  run: { npx: string; docker: string; kubernetes: string; systemd: string };
 }
 
 export interface EnvironmentSummary {

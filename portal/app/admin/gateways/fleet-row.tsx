@@ -34,7 +34,14 @@ export function FleetRow({ gateway: g, onAction }: { gateway: Gateway; onAction:
       </td>
       <td className={`${cell} tabular-nums ${g.lag ? 'font-medium text-amber-700' : ''}`}>{g.lag ?? '—'}</td>
       <td className={`${cell} font-mono text-xs`}>
-        <div>{g.version ?? '—'}</div>
+        <div>
+          {g.version ?? '—'}
+          {g.sidecarSupport === 'unsupported' && (
+            <span data-testid="sidecar-upgrade-required" className="ml-1.5 rounded bg-red-100 px-1.5 py-0.5 font-sans text-xs font-medium text-red-800" title="Older than this portal supports: upgrade the sidecar">
+              Upgrade required
+            </span>
+          )}
+        </div>
         <div className="max-w-36 truncate text-zinc-500" title={g.nodeId ?? undefined}>
           {g.nodeId ?? '—'}
         </div>

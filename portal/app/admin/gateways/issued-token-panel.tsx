@@ -3,6 +3,7 @@
 import { Button } from '@/components/button';
 import { CopyButton } from '@/components/copy-button';
 import type { IssuedGatewayToken } from '@/lib/client/fleet-types';
+import { RunCommandTabs } from './run-command-tabs';
 
 export function IssuedTokenPanel({ issued, rotated, onDone }: { issued: IssuedGatewayToken; rotated: boolean; onDone: () => void }) {
   const { gateway } = issued;
@@ -13,7 +14,7 @@ export function IssuedTokenPanel({ issued, rotated, onDone }: { issued: IssuedGa
       </h3>
       <p className="mt-1 text-sm text-emerald-900">
         <strong>Copy it now: it will not be shown again.</strong>
-        {rotated ? ' The previous token no longer works; restart the sidecar with this one.' : ' Run the command beside your backend to start the sidecar.'}
+        {rotated ? ' The previous token no longer works; restart the sidecar with this one.' : ' Run one of these beside your backend to start the sidecar.'}
       </p>
       <p className="mt-3 text-sm font-medium text-emerald-950">Gateway token</p>
       <div className="mt-1.5 flex flex-col gap-2 sm:flex-row sm:items-center">
@@ -22,15 +23,10 @@ export function IssuedTokenPanel({ issued, rotated, onDone }: { issued: IssuedGa
         </code>
         <CopyButton text={issued.token} />
       </div>
-      <div className="mt-4 flex items-center justify-between gap-2">
-        <p className="text-sm font-medium text-emerald-950">Start command</p>
-        <CopyButton text={issued.command} label="Copy command" />
-      </div>
-      <pre data-testid="start-command" className="mt-1.5 overflow-x-auto rounded-md bg-zinc-900 px-3 py-2.5 font-mono text-xs whitespace-pre-wrap break-all text-zinc-100 select-all">
-        {issued.command}
-      </pre>
+      <p className="mt-4 text-sm font-medium text-emerald-950">Run the sidecar</p>
+      <RunCommandTabs run={issued.run} />
       <p className="mt-2 text-xs text-emerald-900">
-        Adjust <code>--listen</code>, <code>--admin-listen</code> and <code>--cache</code> to the host. Prefer the environment variable for the token: <code>ps</code> does not show it.
+        Adjust the listen addresses and the cache location to the host. The token stays out of command lines: <code>ps</code> does not show it.
       </p>
       <div className="mt-4 flex justify-end">
         <Button onClick={onDone}>Done</Button>

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { syncResponseSchema } from '@contract/sync';
+import { syncResponseSchema } from '@gatehouse/sidecar/contract/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../actor';
 import { decideSubscription } from '../approvals/decide-subscription';

@@ -1,4 +1,4 @@
-import { hashApiKey } from '@contract/key-format';
+import { hashApiKey } from '@gatehouse/sidecar/contract/key-format';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../actor';
 import type { Db } from '../db/client';

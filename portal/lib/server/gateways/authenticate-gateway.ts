@@ -1,5 +1,5 @@
 import 'server-only';
-import type { SyncReport } from '@contract/sync';
+import type { SyncReport } from '@gatehouse/sidecar/contract/sync';
 import type { Db } from '../db/client';
 import { AppError } from '../errors';
 import { nowIso } from '../ids';

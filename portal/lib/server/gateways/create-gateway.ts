@@ -7,7 +7,8 @@ import { AppError, notFound } from '../errors';
 import { requireAdmin } from '../users/require-role';
 import { findGateway } from './list-fleet';
 import { registerGateway } from './register-gateway';
-import { type SidecarSetup, sidecarStartCommand } from './sidecar-setup';
+import { sidecarRunCommands } from './run/sidecar-run-commands';
+import type { SidecarSetup } from './sidecar-setup';
 
 export const createGatewayInput = z.strictObject({
   environmentId: z.string().min(1).max(100),
@@ -37,5 +38,6 @@ export async function createGateway(db: Db, actor: Actor, input: z.infer<typeof 
   });
   const gateway = await findGateway(db, id);
   if (!gateway) throw notFound('Gateway');
-  return { gateway, token, publicKey: setup.publicKey, command: sidecarStartCommand(setup, { name: input.name, token }) };
+  const run = sidecarRunCommands({ ...setup, name: input.name, token });
+  return { gateway, token, publicKey: setup.publicKey, command: run.npx, run };
 }

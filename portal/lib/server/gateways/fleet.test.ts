@@ -8,6 +8,7 @@ import { recordGatewayReport } from './authenticate-gateway';
 import { createGateway } from './create-gateway';
 import { FLEET_WINDOW_MS, gatewayStatus } from './gateway-status';
 import { listFleet } from './list-fleet';
+import { MIN_SIDECAR_VERSION } from './sidecar-compatibility';
 
 const NOW = Date.parse('2026-01-01T12:00:00.000Z');
 const ago = (ms: number) => new Date(NOW - ms).toISOString();
@@ -50,6 +51,15 @@ describe('fleet', () => {
     cat = await createCatalog(db);
   });
   afterEach(() => t.cleanup());
+
+  it('flags a gateway whose sidecar reported a version older than the portal supports', async () => {
+    const { gateway } = await createGateway(db, admin, { environmentId: cat.env.id, name: 'old' }, setup);
+    expect((await listFleet(db, admin, NOW))[0]).toMatchObject({ sidecarSupport: 'unknown' });
+    await recordGatewayReport(db, gateway.id, { ...report(0), version: '0.0.9' }, ago(1_000));
+    expect((await listFleet(db, admin, NOW))[0]).toMatchObject({ version: '0.0.9', sidecarSupport: 'unsupported' });
+    await recordGatewayReport(db, gateway.id, { ...report(0), version: MIN_SIDECAR_VERSION }, ago(500));
+    expect((await listFleet(db, admin, NOW))[0]).toMatchObject({ sidecarSupport: 'supported' });
+  });
 
   it('shows what each gateway last reported, its lag behind the environment, and derives its status', async () => {
     const { gateway } = await createGateway(db, admin, { environmentId: cat.env.id, name: 'gw' }, setup);

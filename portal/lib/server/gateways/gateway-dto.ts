@@ -1,4 +1,5 @@
 import { gatewayLag, gatewayStatus } from './gateway-status';
+import { sidecarSupport } from './sidecar-compatibility';
 
 export interface GatewayRow {
   id: string;
@@ -50,6 +51,8 @@ export function toGatewayDto(g: GatewayRow, now = Date.now()) {
     appliedRevision: applied,
     lag,
     version: g.version,
+    /** `unsupported` when the sidecar is older than this portal works with: the fleet flags it for an upgrade. */
+    sidecarSupport: sidecarSupport(g.version),
     nodeId: g.node_id,
     cacheKeys: g.cache_keys,
     status: gatewayStatus({ revokedAt: g.revoked_at, lastSeenAt: g.last_seen_at, behindSince: g.behind_since, lag }, now),

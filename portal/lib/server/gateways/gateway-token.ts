@@ -1,5 +1,5 @@
 import { hash, randomBytes } from 'node:crypto';
-import { GATEWAY_TOKEN_PREFIX } from '@contract/sync';
+import { GATEWAY_TOKEN_PREFIX } from '@gatehouse/sidecar/contract/sync';
 
 /** A gateway's credential: shown once at registration, stored as SHA-256 like API keys. */
 export function generateGatewayToken(): string {

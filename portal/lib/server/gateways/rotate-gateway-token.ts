@@ -6,7 +6,8 @@ import { AppError, notFound } from '../errors';
 import { requireAdmin } from '../users/require-role';
 import { generateGatewayToken, hashGatewayToken } from './gateway-token';
 import { findGateway } from './list-fleet';
-import { type SidecarSetup, sidecarStartCommand } from './sidecar-setup';
+import { sidecarRunCommands } from './run/sidecar-run-commands';
+import type { SidecarSetup } from './sidecar-setup';
 
 /**
  * Issues a new token for a gateway; the old one stops authenticating at once (its hash is overwritten), so a
@@ -29,5 +30,6 @@ export async function rotateGatewayToken(db: Db, actor: Actor, gatewayId: string
   });
   const gateway = await findGateway(db, gatewayId);
   if (!gateway) throw notFound('Gateway');
-  return { gateway, token, publicKey: setup.publicKey, command: sidecarStartCommand(setup, { name: gateway.name, token }) };
+  const run = sidecarRunCommands({ ...setup, name: gateway.name, token });
+  return { gateway, token, publicKey: setup.publicKey, command: run.npx, run };
 }

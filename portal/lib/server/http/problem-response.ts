@@ -1,4 +1,4 @@
-import { PROBLEM_CONTENT_TYPE, problem } from '@contract/problem';
+import { PROBLEM_CONTENT_TYPE, problem } from '@gatehouse/sidecar/contract/problem';
 import { ZodError } from 'zod';
 import { AppError } from '../errors';
 import { bodyLimitError } from './body-limit';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { displayPrefix, generateApiKey, hashApiKey } from '@contract/key-format';
+import { displayPrefix, generateApiKey, hashApiKey } from '@gatehouse/sidecar/contract/key-format';
 import { z } from 'zod';
 import type { Actor } from '../actor';
 import { getOwnedApp } from '../apps/get-owned-app';

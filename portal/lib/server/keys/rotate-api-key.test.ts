@@ -1,5 +1,5 @@
-import { hashApiKey } from '@contract/key-format';
-import { syncResponseSchema } from '@contract/sync';
+import { hashApiKey } from '@gatehouse/sidecar/contract/key-format';
+import { syncResponseSchema } from '@gatehouse/sidecar/contract/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../actor';
 import { createApplication } from '../apps/create-application';

@@ -1,5 +1,5 @@
-import { GATEWAY_AUDIENCE } from '@contract/oauth';
-import { syncResponseSchema } from '@contract/sync';
+import { GATEWAY_AUDIENCE } from '@gatehouse/sidecar/contract/oauth';
+import { syncResponseSchema } from '@gatehouse/sidecar/contract/sync';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CacheIndex } from '../../../../sidecar/src/cache/cache-index';

@@ -1,5 +1,5 @@
 import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { CLIENT_SECRET_PREFIX } from '@contract/oauth';
+import { CLIENT_SECRET_PREFIX } from '@gatehouse/sidecar/contract/oauth';
 
 /** 256 random bits: too much entropy to guess, so a plain SHA-256 (no slow KDF) is a safe way to store it. */
 export function generateClientSecret(): string {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { CLIENT_ID_PREFIX } from '@contract/oauth';
+import { CLIENT_ID_PREFIX } from '@gatehouse/sidecar/contract/oauth';
 import { z } from 'zod';
 import type { Actor } from '../actor';
 import { getOwnedApp } from '../apps/get-owned-app';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { GATEWAY_AUDIENCE } from '@contract/oauth';
+import { GATEWAY_AUDIENCE } from '@gatehouse/sidecar/contract/oauth';
 import { importJWK, SignJWT } from 'jose';
 import type { Db } from '../db/client';
 import { newId, nowIso } from '../ids';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { hashApiKey } from '@contract/key-format';
+import { hashApiKey } from '@gatehouse/sidecar/contract/key-format';
 import type { Db } from '../db/client';
 import { registerGateway } from '../gateways/register-gateway';
 import { hashGatewayToken } from '../gateways/gateway-token';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { quotaPeriodAt } from '@contract/quota-period';
+import { quotaPeriodAt } from '@gatehouse/sidecar/contract/quota-period';
 import type { Actor } from '../actor';
 import { getOwnedApp } from '../apps/get-owned-app';
 import type { Db } from '../db/client';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SIGNATURE_HEADER, parsePinnedPublicKey, verifyBody } from '@contract/signature';
-import { syncResponseSchema } from '@contract/sync';
+import { SIGNATURE_HEADER, parsePinnedPublicKey, verifyBody } from '@gatehouse/sidecar/contract/signature';
+import { syncResponseSchema } from '@gatehouse/sidecar/contract/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../actor';
 import type { Db } from '../db/client';

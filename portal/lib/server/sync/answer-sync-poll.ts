@@ -1,5 +1,5 @@
 import 'server-only';
-import { SYNC_PROTOCOL_VERSION, syncReportSchema } from '@contract/sync';
+import { SYNC_PROTOCOL_VERSION, syncReportSchema } from '@gatehouse/sidecar/contract/sync';
 import type { Db } from '../db/client';
 import { AppError } from '../errors';
 import { authenticateGateway, recordGatewayReport } from '../gateways/authenticate-gateway';

@@ -1,4 +1,4 @@
-import { SYNC_PROTOCOL_VERSION, type SyncChange, type SyncResponse } from '@contract/sync';
+import { SYNC_PROTOCOL_VERSION, type SyncChange, type SyncResponse } from '@gatehouse/sidecar/contract/sync';
 import type { Db } from '../db/client';
 
 export interface FeedEnvironment {

@@ -1,4 +1,4 @@
-import type { ClientEntity, JwkEntity, KeyEntity, RouteEntity, SubscriptionEntity, TierEntity } from '@contract/sync';
+import type { ClientEntity, JwkEntity, KeyEntity, RouteEntity, SubscriptionEntity, TierEntity } from '@gatehouse/sidecar/contract/sync';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { portalOrigin } from '../portal-origin';

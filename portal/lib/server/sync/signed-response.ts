@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import { SIGNATURE_HEADER, signBody } from '@contract/signature';
-import type { SyncResponse } from '@contract/sync';
+import { SIGNATURE_HEADER, signBody } from '@gatehouse/sidecar/contract/signature';
+import type { SyncResponse } from '@gatehouse/sidecar/contract/sync';
 
 /**
  * Serialises a sync answer once and signs exactly those bytes: the sidecar verifies the body it received before

@@ -2,7 +2,7 @@ import 'server-only';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pinnedPublicKey } from '@contract/signature';
+import { pinnedPublicKey } from '@gatehouse/sidecar/contract/signature';
 
 export const SIGNING_KEY_FILE = 'sync-signing-key.pem';
 

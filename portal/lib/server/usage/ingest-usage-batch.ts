@@ -1,5 +1,5 @@
 import 'server-only';
-import type { UsageAck, UsageBatch } from '@contract/analytics';
+import type { UsageAck, UsageBatch } from '@gatehouse/sidecar/contract/analytics';
 import { sql } from 'kysely';
 import type { Db } from '../db/client';
 import { nowIso } from '../ids';

@@ -1,4 +1,4 @@
-import type { UsageBatch, UsageEvent } from '@contract/analytics';
+import type { UsageBatch, UsageEvent } from '@gatehouse/sidecar/contract/analytics';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../actor';
 import { createApplication } from '../apps/create-application';

@@ -1,6 +1,6 @@
 import 'server-only';
-import type { QuotaUsage } from '@contract/analytics';
-import { quotaPeriodAt } from '@contract/quota-period';
+import type { QuotaUsage } from '@gatehouse/sidecar/contract/analytics';
+import { quotaPeriodAt } from '@gatehouse/sidecar/contract/quota-period';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/client';
 import type { DB } from '../db/schema';

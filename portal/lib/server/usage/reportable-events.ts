@@ -1,5 +1,5 @@
 import 'server-only';
-import type { UsageEvent } from '@contract/analytics';
+import type { UsageEvent } from '@gatehouse/sidecar/contract/analytics';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 

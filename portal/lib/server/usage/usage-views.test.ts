@@ -1,4 +1,4 @@
-import type { UsageBatch } from '@contract/analytics';
+import type { UsageBatch } from '@gatehouse/sidecar/contract/analytics';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GET as getFleetUsageRoute } from '@/app/api/v1/admin/usage/route';
 import type { Actor } from '../actor';

@@ -109,7 +109,7 @@ export const OPERATIONS: DocumentedOperation[] = [
   op('get', '/admin/environments', 'Admin', 'List environments with their revision and gateway count'),
   op('post', '/admin/environments', 'Admin', 'Create an environment', { body: createEnvironmentInput }),
   op('get', '/admin/gateways', 'Admin', 'The gateway fleet (last seen, applied revision, lag) and the portal signing key'),
-  op('post', '/admin/gateways', 'Admin', 'Register a gateway (its token is in this response only)', { body: createGatewayInput }),
+  op('post', '/admin/gateways', 'Admin', 'Register a gateway (its token, and the npx, docker, Kubernetes and systemd ways to run its sidecar, are in this response only)', { body: createGatewayInput }),
   op('get', '/admin/gateways/{gatewayId}', 'Admin', 'One gateway'),
   op('post', '/admin/gateways/{gatewayId}/rotate', 'Admin', "Issue a new gateway token; the old one stops working at once", { success: 200 }),
   op('post', '/admin/gateways/{gatewayId}/revoke', 'Admin', 'Revoke a gateway for good', { success: 200 }),

@@ -1,5 +1,5 @@
-import type { UsageEvent } from '@contract/analytics';
-import { quotaPeriodAt } from '@contract/quota-period';
+import type { UsageEvent } from '@gatehouse/sidecar/contract/analytics';
+import { quotaPeriodAt } from '@gatehouse/sidecar/contract/quota-period';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApplication } from '@/lib/server/apps/create-application';
 import { registerGateway } from '@/lib/server/gateways/register-gateway';

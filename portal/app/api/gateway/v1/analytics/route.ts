@@ -1,4 +1,4 @@
-import { usageBatchSchema } from '@contract/analytics';
+import { usageBatchSchema } from '@gatehouse/sidecar/contract/analytics';
 import { AppError } from '@/lib/server/errors';
 import { ANALYTICS_MAX_BODY_BYTES } from '@/lib/server/http/body-limit';
 import { authenticateGateway } from '@/lib/server/gateways/authenticate-gateway';
