@@ -134,7 +134,7 @@ export function createRequestHandler({ cache, upstream, now, maxStalenessS, metr
       if (problem.status === 401) {
         // The same client address the forwarding headers name: behind a trusted proxy, the proxy's client.
         const xff = req.headers['x-forwarded-for'];
-        const attempt = addressLimiter.allow(trustedProxies.empty ? peer : clientAddress(peer, typeof xff === 'string' ? xff : undefined, trustedProxies), at);
+        const attempt = addressLimiter.allow(clientAddress(peer, typeof xff === 'string' ? xff : undefined, trustedProxies), at);
         if (!attempt.allowed) {
           problem = problems.tooManyFailures(attempt.retryAfterS);
           res.setHeader('retry-after', String(attempt.retryAfterS));

@@ -16,10 +16,6 @@ export class TrustedProxies {
     });
   }
 
-  get empty(): boolean {
-    return this.ranges.length === 0;
-  }
-
   contains(address: string): boolean {
     if (this.ranges.length === 0 || !ipaddr.isValid(address)) return false;
     // `::ffff:10.0.0.1` (a v4 peer on a dual-stack socket) is matched as the v4 address it is.

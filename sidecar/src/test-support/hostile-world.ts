@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { generateApiKey } from '../contract/key-format';
 import type { RunningSidecar } from '../sidecar';
 import { startFakePortal } from './fake-portal';
@@ -41,3 +42,20 @@ export async function startHostileWorld(extraArgs: string[] = [], behaviour?: (t
 }
 
 export type HostileWorld = Awaited<ReturnType<typeof startHostileWorld>>;
+
+/**
+ * One hostile world for all the tests of the calling file (a sidecar start is the slow part), with the recording
+ * upstream emptied before each test so that each asserts only on what its own bytes made reach the backend.
+ */
+export function useHostileWorld(extraArgs: string[] = [], behaviour?: (target: string) => UpstreamBehaviour): HostileWorld {
+  const w = {} as HostileWorld;
+  beforeAll(async () => {
+    Object.assign(w, await startHostileWorld(extraArgs, behaviour));
+  });
+  afterAll(() => w.close());
+  beforeEach(() => {
+    w.upstream.received.length = 0;
+    w.upstream.garbage.length = 0;
+  });
+  return w;
+}

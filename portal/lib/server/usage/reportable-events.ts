@@ -13,10 +13,10 @@ const pair = (appId: string, apiId: string) => `${appId}\u0000${apiId}`;
  * A subscription blocked or a key revoked since the request still counts: the event describes the past.
  */
 export async function reportableEvents(trx: Transaction<DB>, environmentId: string, events: readonly UsageEvent[]) {
+  if (events.length === 0) return { accepted: [] as UsageEvent[], rejected: 0 };
   const apiIds = [...new Set(events.map((e) => e.apiId))];
   const appIds = [...new Set(events.map((e) => e.appId))];
   const keyIds = [...new Set(events.flatMap((e) => (e.keyId ? [e.keyId] : [])))];
-  if (events.length === 0) return { accepted: [] as UsageEvent[], rejected: 0 };
   const routed = await trx
     .selectFrom('deployments')
     .innerJoin('subscriptions', 'subscriptions.api_id', 'deployments.api_id')

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { header } from '../../test-support/http-message-parser';
-import { type HostileWorld, startHostileWorld } from '../../test-support/hostile-world';
+import { useHostileWorld } from '../../test-support/hostile-world';
 import { rawExchange, statusOf } from '../../test-support/raw-client';
 
 /**
@@ -8,14 +8,7 @@ import { rawExchange, statusOf } from '../../test-support/raw-client';
  * also serves Echo and Books. Each target is written raw (no client library normalises it) and the recording
  * upstream shows what reached the backend: nothing, for every refused spelling.
  */
-let w: HostileWorld;
-beforeAll(async () => {
-  w = await startHostileWorld();
-});
-afterAll(() => w.close());
-beforeEach(() => {
-  w.upstream.received.length = 0;
-});
+const w = useHostileWorld();
 
 async function get(target: string, method = 'GET') {
   const answer = await rawExchange(w.port, `${method} ${target} HTTP/1.1\r\nHost: gw\r\nx-api-key: ${w.weatherKey}\r\n\r\n`);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { header } from '../../test-support/http-message-parser';
-import { type HostileWorld, startHostileWorld } from '../../test-support/hostile-world';
+import { useHostileWorld } from '../../test-support/hostile-world';
 import { rawExchange, statusOf } from '../../test-support/raw-client';
 
 /**
@@ -8,15 +8,7 @@ import { rawExchange, statusOf } from '../../test-support/raw-client';
  * socket and asserts what the recording upstream received: one request, its method, path and exact body, and no
  * request hidden in a body. The hidden request targets Echo, which the Weather-only key may not reach.
  */
-let w: HostileWorld;
-beforeAll(async () => {
-  w = await startHostileWorld();
-});
-afterAll(() => w.close());
-beforeEach(() => {
-  w.upstream.received.length = 0;
-  w.upstream.garbage.length = 0;
-});
+const w = useHostileWorld();
 
 const HIDDEN = 'GET /echo/smuggled HTTP/1.1\r\nHost: backend\r\nx-gatehouse-app-id: forged\r\n\r\n';
 const chunked = (body: string) => `${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`;

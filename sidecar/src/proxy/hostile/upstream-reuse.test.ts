@@ -1,7 +1,7 @@
 import net from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readMessages } from '../../test-support/http-message-parser';
-import { type HostileWorld, startHostileWorld } from '../../test-support/hostile-world';
+import { useHostileWorld } from '../../test-support/hostile-world';
 import { rawExchange, statusOf } from '../../test-support/raw-client';
 import { waitFor } from '../../test-support/wait-for';
 
@@ -10,14 +10,7 @@ import { waitFor } from '../../test-support/wait-for';
  * the request was fully sent, or bytes after a response. Reused, such a socket would hand one client's bytes or
  * answer to the next client on the pool.
  */
-let w: HostileWorld;
-beforeAll(async () => {
-  w = await startHostileWorld([], (target) => (target.includes('early') ? 'answer-early' : target.includes('extra') ? 'answer-with-extra-bytes' : 'answer'));
-});
-afterAll(() => w.close());
-beforeEach(() => {
-  w.upstream.received.length = 0;
-});
+const w = useHostileWorld([], (target) => (target.includes('early') ? 'answer-early' : target.includes('extra') ? 'answer-with-extra-bytes' : 'answer'));
 
 const get = (path: string) => rawExchange(w.port, `GET ${path} HTTP/1.1\r\nHost: gw\r\nx-api-key: ${w.weatherKey}\r\n\r\n`);
 
