@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { AppError } from '../errors';
 import { authenticateGateway, recordGatewayReport } from '../gateways/authenticate-gateway';
 import { readFeed } from './read-feed';
+import { shutdownSignal } from './shutdown-signal';
 import type { SigningKey } from './signing-key';
 import { signedSyncResponse } from './signed-response';
 import { waitForRevision } from './wait-for-revision';
@@ -24,5 +25,9 @@ export async function answerSyncPoll(db: Db, req: Request, key: Pick<SigningKey,
   await recordGatewayReport(db, gateway.id, report);
   await waitForRevision(db, gateway.environment.id, report.since, report.waitMs, req.signal);
   const feed = await readFeed(db, gateway.environment, report.since, corsOrigins);
-  return signedSyncResponse(feed, key.privateKey);
+  const answer = signedSyncResponse(feed, key.privateKey);
+  // A stopping portal waits for every open connection to end, and a sidecar polls again on its kept-alive one:
+  // ask it to close, so that its next poll opens a new connection, which the stopping server refuses.
+  if (shutdownSignal().aborted) answer.headers.set('connection', 'close');
+  return answer;
 }
