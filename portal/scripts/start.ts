@@ -12,7 +12,7 @@ import { stackConfig } from './stack/stack-config';
  * demo backend, the portal and one sidecar, prints how to use them, and stops all of it on Ctrl-C.
  */
 const repoRoot = path.resolve(__dirname, '../..');
-const config = stackConfig(repoRoot);
+const config = configOrExit();
 const bin = (name: string) => path.join(repoRoot, 'node_modules/.bin', name);
 const processes: Managed[] = [];
 let stopping = false;
@@ -96,6 +96,15 @@ async function shutdown(code: number): Promise<void> {
   console.log('\nStopping Gatehouse...');
   await stopAll(processes);
   process.exit(code);
+}
+
+function configOrExit() {
+  try {
+    return stackConfig(repoRoot);
+  } catch (err) {
+    console.error(`Gatehouse failed to start: ${(err as Error).message}`);
+    process.exit(2);
+  }
 }
 
 process.on('SIGINT', () => void shutdown(0));

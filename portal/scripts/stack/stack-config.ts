@@ -5,7 +5,7 @@ import path from 'node:path';
 /** Addresses and secrets of the local stack; every value can be overridden from the environment. */
 export function stackConfig(repoRoot: string) {
   const host = process.env.GATEHOUSE_HOST ?? '127.0.0.1';
-  const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+  const port = (name: string, fallback: number) => parsePort(name, process.env[name], fallback);
   const dataDir = path.resolve(repoRoot, process.env.GATEHOUSE_DATA_DIR ?? 'data');
   const portalUrl = `http://${host}:${port('GATEHOUSE_PORTAL_PORT', 3000)}`;
   const gatewayPort = port('GATEHOUSE_GATEWAY_PORT', 8080);
@@ -25,6 +25,16 @@ export function stackConfig(repoRoot: string) {
   };
 }
 export type StackConfig = ReturnType<typeof stackConfig>;
+
+/** A port from the environment; anything but a whole number from 1 to 65535 stops the start naming the variable. */
+export function parsePort(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value < 1 || value > 65535) {
+    throw new Error(`${name} must be a port number from 1 to 65535, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
 
 // Generated on first start and kept in the data directory, so sessions survive a restart.
 function persistentSecret(dataDir: string): string {
