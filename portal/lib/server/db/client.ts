@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrateToLatest } from './migrate';
+import { startRetentionJob } from './retention';
 import { listenForRevisions, type RevisionListener } from '../sync/revision-listener';
 import { isPostgresUrl, openPostgres } from './postgres';
 import type { DB } from './schema';
@@ -43,6 +44,7 @@ export function getDb(): Promise<Db> {
   holder.__gatehouseDb ??= (async () => {
     const db = openPortalDb();
     await migrateToLatest(db);
+    startRetentionJob(db);
     // Replicas on PostgreSQL learn of each other's commits by LISTEN/NOTIFY, which wakes their sidecars' long-polls.
     const url = process.env.DATABASE_URL;
     if (isPostgresUrl(url)) holder.__gatehouseRevisionListener ??= listenForRevisions(url);

@@ -10,7 +10,9 @@ import { subscribe } from '../subscriptions/subscribe';
 import { createCatalog, createTestDb, createUser } from '../testing/test-db';
 import { testEngine } from '../testing/test-database';
 import { readFeed } from './read-feed';
+import { currentSigningKey } from '../oauth/signing-keys';
 import { listenForRevisions } from './revision-listener';
+import { loadOrCreateSharedSigningKey } from './shared-signing-key';
 import { waitForRevision } from './wait-for-revision';
 
 // Several portal replicas share one PostgreSQL database (issue #15): three Kysely pools on it stand for three
@@ -88,6 +90,37 @@ describe.runIf(testEngine() === 'postgres')('portal replicas on one PostgreSQL d
     } finally {
       await listener.close();
     }
+  });
+});
+
+describe.runIf(testEngine() === 'postgres')('secrets shared by portal replicas', () => {
+  let t: Awaited<ReturnType<typeof createTestDb>>;
+  let replicas: Db[];
+  beforeAll(async () => {
+    t = await createTestDb();
+    replicas = [t.db, openPostgres(t.url ?? '', 2), openPostgres(t.url ?? '', 2)];
+  });
+  afterAll(async () => {
+    await Promise.all(replicas.slice(1).map((r) => r.destroy()));
+    await t.cleanup();
+  });
+
+  it('gives 3 replicas starting at once one sync signing key, the one sidecars pin', async () => {
+    const keys = await Promise.all(replicas.map((db) => loadOrCreateSharedSigningKey(db)));
+    expect(new Set(keys.map((k) => k.pinned)).size).toBe(1);
+    expect((await loadOrCreateSharedSigningKey(replicas[2] as Db)).pinned).toBe(keys[0]?.pinned);
+  });
+
+  it('rotates the OAuth signing keys once when 3 replicas find them due at the same moment', async () => {
+    const timings = { tokenTtlMs: 300_000, rotationMs: 3_600_000, publishLeadMs: 600_000 };
+    const now = Date.now();
+    const first = await Promise.all(replicas.map((db) => currentSigningKey(db, now, timings)));
+    expect(new Set(first.map((k) => k.kid)).size).toBe(1);
+    // Due again: the next key must be published once, not once per replica.
+    const later = now + timings.rotationMs - timings.publishLeadMs + 1;
+    const second = await Promise.all(replicas.map((db) => currentSigningKey(db, later, timings)));
+    expect(new Set(second.map((k) => k.kid))).toEqual(new Set([first[0]?.kid]));
+    expect(await t.db.selectFrom('oauth_signing_keys').select('kid').execute()).toHaveLength(2);
   });
 });
 
