@@ -38,7 +38,11 @@ function securityHeaders(env: NodeJS.ProcessEnv = process.env): { key: string; v
 }
 
 const config: NextConfig = {
-  serverExternalPackages: ['better-sqlite3'],
+  // pg stays a Node module too: bundled, its optional `pg-native` require breaks the build.
+  serverExternalPackages: ['better-sqlite3', 'pg'],
+  // The production image (portal/Dockerfile) runs Next's self-contained server; `npm start` keeps `next start`,
+  // which does not work with this output.
+  ...(process.env.GATEHOUSE_STANDALONE === '1' ? { output: 'standalone' as const } : {}),
   turbopack: { root: repoRoot },
   outputFileTracingRoot: repoRoot,
   poweredByHeader: false,

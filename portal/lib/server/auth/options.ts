@@ -41,10 +41,10 @@ export const authOptions: AuthOptions = {
         // The route answers 429 before this runs (throttled-sign-in.ts); checked again for attempts that raced it.
         const address = clientAddress(new Headers(req?.headers as Record<string, string> | undefined));
         const throttle = signInThrottle();
-        if (!throttle.check(credentials.email, address).allowed) return null;
+        if (!(await throttle.check(credentials.email, address)).allowed) return null;
         const actor = await authenticateUser(await getDb(), credentials.email, credentials.password);
-        if (actor) throttle.succeed(credentials.email);
-        else throttle.fail(credentials.email, address);
+        if (actor) await throttle.succeed(credentials.email);
+        else await throttle.fail(credentials.email, address);
         return actor ? { id: actor.id, email: actor.email, name: actor.name, role: actor.role, sessionVersion: actor.sessionVersion } : null;
       },
     }),

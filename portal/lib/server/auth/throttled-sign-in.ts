@@ -10,8 +10,8 @@ import { signInThrottle } from './sign-in-throttle';
  * password hashing queue is full), or null to go on. 429 problem+json with Retry-After; `url` carries an `error`
  * parameter because next-auth's client reads the outcome of a sign-in from it.
  */
-export function refuseThrottledSignIn(headers: Headers, email: string): Response | null {
-  const verdict = signInThrottle().check(email, clientAddress(headers));
+export async function refuseThrottledSignIn(headers: Headers, email: string): Promise<Response | null> {
+  const verdict = await signInThrottle().check(email, clientAddress(headers));
   const busy = kdfGate().stats.waiting >= kdfGate().maxWaiting;
   if (verdict.allowed && !busy) return null;
   const retryAfterS = verdict.allowed ? 1 : verdict.retryAfterS;

@@ -233,6 +233,20 @@ export interface OAuthSigningKeysTable {
   not_after: number;
 }
 
+/** Secrets generated once for the whole portal and shared by every replica (migration 0010). */
+export interface PortalSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
+/** The sign-in throttle's failure counts, keyed `a:<email>` (account) or `i:<address>`; times in epoch ms. */
+export interface SignInFailuresTable {
+  key: string;
+  failures: number;
+  last_failure_at: number;
+}
+
 export interface DB {
   users: UsersTable;
   tiers: TiersTable;
@@ -254,6 +268,8 @@ export interface DB {
   portal_settings: PortalSettingsTable;
   oauth_clients: OAuthClientsTable;
   oauth_signing_keys: OAuthSigningKeysTable;
+  portal_secrets: PortalSecretsTable;
+  sign_in_failures: SignInFailuresTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -31,8 +31,13 @@ export function loadOrCreateSigningKey(dir: string): SigningKey {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
   }
-  const privateKey = createPrivateKey(fs.readFileSync(file, 'utf8'));
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${file} is not an Ed25519 private key`);
+  return signingKeyFromPem(fs.readFileSync(file, 'utf8'), file);
+}
+
+/** A signing key from its PKCS#8 PEM; `source` names where it came from, for the error an operator reads. */
+export function signingKeyFromPem(pem: string, source: string): SigningKey {
+  const privateKey = createPrivateKey(pem);
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${source} does not hold an Ed25519 private key`);
   const publicKey = createPublicKey(privateKey);
   return { privateKey, publicKey, pinned: pinnedPublicKey(publicKey) };
 }

@@ -2,14 +2,15 @@ import type { Db } from '../db/client';
 import { onRevision } from './notifier';
 import { shutdownSignal } from './shutdown-signal';
 
-// Replicas that did not make the change themselves (several portals on PostgreSQL) notice it on this tick.
+// A safety net, not the wakeup: a change wakes waiters at once (notifier.ts, in-process on SQLite, NOTIFY on
+// PostgreSQL); this re-read only matters while a replica's listener is reconnecting.
 const POLL_INTERVAL_MS = 1000;
 
 /**
  * Resolves when the environment's revision is past `since`, the wait is over, the caller went away, or the portal is
  * shutting down (the sidecar then gets its current feed and polls again once a portal answers).
  */
-export async function waitForRevision(db: Db, environmentId: string, since: number, waitMs: number, signal: AbortSignal): Promise<void> {
+export async function waitForRevision(db: Db, environmentId: string, since: number, waitMs: number, signal: AbortSignal, pollMs = POLL_INTERVAL_MS): Promise<void> {
   const deadline = Date.now() + waitMs;
   // Not AbortSignal.any: on Node 20 it keeps every derived signal alive as long as the process-wide shutdown signal.
   const stopping = shutdownSignal();
@@ -26,7 +27,7 @@ export async function waitForRevision(db: Db, environmentId: string, since: numb
         stopping.removeEventListener('abort', done);
         resolve();
       };
-      const timer = setTimeout(done, Math.min(remaining, POLL_INTERVAL_MS));
+      const timer = setTimeout(done, Math.min(remaining, pollMs));
       const off = onRevision(environmentId, done);
       signal.addEventListener('abort', done);
       stopping.addEventListener('abort', done);

@@ -1,27 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Actor } from '../actor';
-import { type Db, openSqlite } from '../db/client';
-import { migrateToLatest } from '../db/migrate';
+import type { Db } from '../db/client';
 import { nowIso } from '../ids';
 import { syncedTransaction } from '../sync/synced-transaction';
 import { signUp } from '../users/sign-up';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
-/** A real SQLite file built by the real migrations, in its own temp directory. */
-export async function createTestDb(): Promise<{ db: Db; file: string; cleanup: () => Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-portal-'));
-  const file = path.join(dir, 'portal.db');
-  const db = openSqlite(file);
-  await migrateToLatest(db);
-  return {
-    db,
-    file,
-    cleanup: async () => {
-      await db.destroy();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+/**
+ * A real database built by the real migrations: a SQLite file in its own temp directory, or, in the PostgreSQL test
+ * pass, a database of its own on the server (test-database.ts).
+ */
+export function createTestDb(): Promise<TestDatabase> {
+  return createTestDatabase();
 }
 
 export async function createUser(db: Db, name: string, role: Actor['role'] = 'subscriber'): Promise<Actor> {

@@ -18,7 +18,7 @@ async function handler(req: NextRequest, ctx: Ctx): Promise<Response> {
     const [action, provider] = (await ctx.params).nextauth;
     if (req.method !== 'POST' || action !== 'callback' || provider !== 'credentials') return await nextAuth(bounded, ctx);
     const text = await bounded.text();
-    const refusal = refuseThrottledSignIn(req.headers, new URLSearchParams(text).get('email') ?? '');
+    const refusal = await refuseThrottledSignIn(req.headers, new URLSearchParams(text).get('email') ?? '');
     if (refusal) return refusal;
     return await nextAuth(new NextRequest(req.url, { method: 'POST', headers: req.headers, body: text }), ctx);
   } catch (err) {

@@ -6,4 +6,4 @@ import { portalSigningKey } from '@/lib/server/sync/portal-signing-key';
 export const dynamic = 'force-dynamic';
 
 /** The sidecars' long-poll change feed (DESIGN.md, Sync protocol); every answer is signed over its exact bytes. */
-export const GET = withErrors(async ({ req, db }) => answerSyncPoll(db, req, portalSigningKey(), [portalOrigin()]));
+export const GET = withErrors(async ({ req, db }) => answerSyncPoll(db, req, await portalSigningKey(), [portalOrigin()]));

@@ -8,11 +8,11 @@ export const dynamic = 'force-dynamic';
 /** The fleet, with what every sidecar needs to trust this portal (its URL and pinned signing key). */
 export const GET = withSession(async ({ db, actor }) => {
   const items = await listFleet(db, actor);
-  return Response.json({ items, ...portalSidecarSetup() }, { headers: { 'cache-control': 'no-store' } });
+  return Response.json({ items, ...(await portalSidecarSetup()) }, { headers: { 'cache-control': 'no-store' } });
 });
 
 export const POST = withSession(async ({ req, db, actor }) => {
-  const created = await createGateway(db, actor, await readBody(req, createGatewayInput), portalSidecarSetup());
+  const created = await createGateway(db, actor, await readBody(req, createGatewayInput), await portalSidecarSetup());
   // The token is in this one answer only; make sure no cache keeps it.
   return Response.json(created, { status: 201, headers: { 'cache-control': 'no-store' } });
 });

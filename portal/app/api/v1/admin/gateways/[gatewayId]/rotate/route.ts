@@ -4,5 +4,5 @@ import { withSession } from '@/lib/server/http/handlers';
 
 /** A new token for the gateway, shown once; the old one answers 401 from now on. */
 export const POST = withSession<{ gatewayId: string }>(async ({ db, actor, params }) =>
-  Response.json(await rotateGatewayToken(db, actor, params.gatewayId, portalSidecarSetup()), { headers: { 'cache-control': 'no-store' } }),
+  Response.json(await rotateGatewayToken(db, actor, params.gatewayId, await portalSidecarSetup()), { headers: { 'cache-control': 'no-store' } }),
 );
