@@ -7,19 +7,14 @@ import { type ServedDocument, toServedDocument } from './served-document';
 const MAX_CACHED_BYTES = 128 * 1024 * 1024;
 const cache = new Map<string, ServedDocument>();
 
-async function evictPastBound(): Promise<void> {
+function evictPastBound(): void {
   let total = 0;
-  const sizes: [string, number][] = [];
-  for (const [id, doc] of cache) {
-    const bytes = await doc.bytes();
-    sizes.push([id, bytes]);
-    total += bytes;
-  }
+  for (const doc of cache.values()) total += doc.json.length;
   // Oldest first (Map order is insertion order and a hit re-inserts), never the newest entry.
-  for (const [id, bytes] of sizes.slice(0, -1)) {
+  for (const [id, doc] of [...cache].slice(0, -1)) {
     if (total <= MAX_CACHED_BYTES) break;
     cache.delete(id);
-    total -= bytes;
+    total -= doc.json.length;
   }
 }
 
@@ -43,6 +38,6 @@ export async function getApiDocument(db: Db, apiId: string): Promise<ServedDocum
   const served = toServedDocument(api.openapi, api.updated_at);
   cache.delete(apiId);
   cache.set(apiId, served);
-  void evictPastBound();
+  evictPastBound();
   return served;
 }
