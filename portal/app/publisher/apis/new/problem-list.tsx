@@ -10,7 +10,7 @@ export function ProblemList({ verdict }: { verdict: OpenApiVerdict | null }) {
           Valid OpenAPI {verdict.version}: {verdict.info.title} {verdict.info.version}, {verdict.operations.length} operation(s).
         </p>
         {verdict.convertedFrom && (
-          <p data-testid="openapi-converted" className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+          <p data-testid="openapi-converted" className="rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
             Converted from {verdict.convertedFrom} to OpenAPI {verdict.version}. The portal stores and shows the converted document.
           </p>
         )}
