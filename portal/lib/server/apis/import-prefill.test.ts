@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiFields } from './api-fields';
+import { parseOperations } from './parse-operations';
 import { plainDescription } from './plain-description';
 import { deriveVersionLabel } from './version-label';
 
@@ -37,5 +38,19 @@ describe('plain description from info.description', () => {
 
   it('keeps markdown text as it is', () => {
     expect(plainDescription('The **pets** API. See [docs](https://example.com).')).toBe('The **pets** API. See [docs](https://example.com).');
+  });
+});
+
+describe('operations of a stored document', () => {
+  it('reads stored JSON and legacy YAML alike, and answers a repeated text from what it kept', () => {
+    const json = JSON.stringify({ openapi: '3.1.0', paths: { '/a': { get: { summary: 'A', tags: ['x'] }, post: {} } } });
+    const first = parseOperations(json);
+    expect(first).toEqual([
+      { method: 'GET', path: '/a', summary: 'A', operationId: null, tags: ['x'] },
+      { method: 'POST', path: '/a', summary: '', operationId: null, tags: [] },
+    ]);
+    // A different string object with the same text, as a second database read gives.
+    expect(parseOperations(`${json} `.trimEnd())).toBe(first);
+    expect(parseOperations('openapi: 3.0.3\npaths:\n  /b:\n    delete: {operationId: drop}\n')).toEqual([{ method: 'DELETE', path: '/b', summary: '', operationId: 'drop', tags: [] }]);
   });
 });

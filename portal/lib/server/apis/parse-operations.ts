@@ -31,11 +31,33 @@ export function operationsOf(doc: unknown): Operation[] {
   return out;
 }
 
+const recent: { document: string; operations: Operation[] }[] = [];
+/** The kept texts stay alive with their answers, so what is kept is bounded in characters. */
+const RECENT_MAX_CHARS = 32 * 1024 * 1024;
+
 /**
  * Lists the operations of a stored document. Imports store minified JSON, which JSON.parse reads many times faster
- * than a YAML parser; documents stored before that may be YAML.
+ * than a YAML parser; documents stored before that may be YAML. The catalog's and the publisher's API pages ask on
+ * every view, so the last few answers are kept: comparing a stored text with a kept one is a length check and a
+ * memcmp, where parsing GitHub's description again takes tens of milliseconds. Callers must not mutate the result.
  */
 export function parseOperations(document: string): Operation[] {
+  const hit = recent.find((r) => r.document.length === document.length && r.document === document);
+  if (hit) return hit.operations;
+  const operations = readOperations(document);
+  recent.unshift({ document, operations });
+  let kept = 0;
+  for (let i = 0; i < recent.length; i++) {
+    kept += recent[i]?.document.length ?? 0;
+    if (kept > RECENT_MAX_CHARS) {
+      recent.length = i;
+      break;
+    }
+  }
+  return operations;
+}
+
+function readOperations(document: string): Operation[] {
   if (document.startsWith('{')) {
     try {
       return operationsOf(JSON.parse(document));
