@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { signIn } from '../pages/auth-pages';
@@ -12,6 +13,13 @@ const petstore = JSON.parse(fs.readFileSync(path.join(modules, '@readme/oas-exam
 const github = path.join(modules, '@octokit/openapi/generated/api.github.com.json');
 const backendUrl = `http://127.0.0.1:${E2E_STACK.env.GATEHOUSE_BACKEND_PORT}/echo`;
 const unique = () => Math.random().toString(36).slice(2, 8);
+
+/** Large files go to the browser by path (a local browser reads them itself), not as bytes through the protocol. */
+function tempFile(name: string, write: (file: string) => void): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-e2e-')), name);
+  write(file);
+  return file;
+}
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, 'publisher@gatehouse.local', 'gatehouse-publisher');
@@ -31,7 +39,7 @@ test('a Swagger 2.0 document is converted on import, says so, and "2.0 (beta)" b
   await page.getByLabel('Context path').fill(`/petstore-${id}/v2`);
   await page.getByLabel('Backend URL').fill(backendUrl);
   await page.getByRole('button', { name: 'Create API' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Petstore ${id} 2.0-beta` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: `Petstore ${id} 2.0-beta` })).toBeVisible({ timeout: 30_000 });
 });
 
 test('a file past 25 MiB is refused in the form with the limit in words, before any upload', async ({ page }) => {
@@ -39,7 +47,11 @@ test('a file past 25 MiB is refused in the form with the limit in words, before 
   page.on('request', (r) => {
     if (r.url().includes('/api/v1/publisher/')) uploads.push(r.url());
   });
-  await page.getByLabel('OpenAPI file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(26 * 1024 * 1024, 32) });
+  const huge = tempFile('huge.json', (file) => {
+    fs.writeFileSync(file, '');
+    fs.truncateSync(file, 26 * 1024 * 1024);
+  });
+  await page.getByLabel('OpenAPI file').setInputFiles(huge);
   await expect(page.getByText('The document is 26.0 MiB; the portal imports OpenAPI documents of up to 25 MiB.')).toBeVisible();
   expect(uploads).toEqual([]);
 });
@@ -48,7 +60,7 @@ test("GitHub's REST description (13 MB) imports through the form, and readers ge
   test.setTimeout(180_000);
   const id = unique();
   const text = fs.readFileSync(github, 'utf8').replace('"title": "GitHub\'s official OpenAPI spec + Octokit extension"', `"title": "GitHub ${id}"`);
-  await page.getByLabel('OpenAPI file').setInputFiles({ name: 'api.github.com.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByLabel('OpenAPI file').setInputFiles(tempFile('api.github.com.json', (file) => fs.writeFileSync(file, text)));
   await expect(page.getByTestId('openapi-large-text')).toBeVisible();
   await expect(page.getByTestId('openapi-valid')).toContainText(`GitHub ${id}`, { timeout: 90_000 });
   await page.getByLabel('Context path').fill(`/github-${id}/v3`);
