@@ -25,8 +25,19 @@ export interface ManagedApiDetail extends ManagedApi {
   versions: { id: string; version: string; status: ApiStatus; context: string }[];
 }
 
+/** What the portal made of a document (lib/server/apis/validate-openapi.ts). */
 export type OpenApiVerdict =
-  | { valid: true; version: string; info: { title: string; version: string; description: string }; operations: unknown[] }
+  | {
+      valid: true;
+      version: string;
+      /** e.g. 'Swagger 2.0' when the document was converted to OpenAPI 3.1 on import. */
+      convertedFrom: string | null;
+      info: { title: string; version: string };
+      /** Prefills: the title, a version label made by `versionRule` (null: the publisher must give one), plain text. */
+      suggested: { name: string; version: string | null; description: string };
+      versionRule: string;
+      operations: unknown[];
+    }
   | { valid: false; problems: string[] };
 
 export interface QueueItem {

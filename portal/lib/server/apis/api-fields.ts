@@ -14,6 +14,8 @@ export const apiFields = {
   tags: z.array(z.string().trim().min(1).max(30)).max(10),
   overview: z.string().max(50_000),
   backendUrl: z.url({ protocol: /^https?$/ }).max(500),
-  openapi: z.string().min(1).max(5 * 1024 * 1024),
+  // No length rule here: the route's body bound caps the text and the import says the document limit in words
+  // (process-openapi.ts), instead of a schema message about string lengths.
+  openapi: z.string().min(1, 'Give an OpenAPI document'),
   requiresApproval: z.boolean(),
 };

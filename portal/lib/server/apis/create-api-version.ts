@@ -22,7 +22,7 @@ export const createApiVersionInput = z.strictObject({
  * tiers, a new version string and context, state CREATED. Deployments are not copied: deploying is a decision.
  */
 export async function createApiVersion(db: Db, actor: Actor, sourceApiId: string, input: z.infer<typeof createApiVersionInput>) {
-  if (input.openapi !== undefined) await requireValidOpenApi(input.openapi);
+  const stored = input.openapi === undefined ? undefined : (await requireValidOpenApi(input.openapi)).document;
   return db.transaction().execute(async (trx) => {
     const source = await getManagedApi(trx, actor, sourceApiId);
     const lineage = source.lineage_id ?? source.id;
@@ -35,7 +35,7 @@ export async function createApiVersion(db: Db, actor: Actor, sourceApiId: string
       id: newId('api'),
       version: input.version,
       context: input.context,
-      openapi: input.openapi ?? source.openapi,
+      openapi: stored ?? source.openapi,
       status: 'CREATED' as const,
       owner_id: source.owner_id ?? actor.id,
       lineage_id: lineage,

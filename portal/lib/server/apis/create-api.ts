@@ -11,12 +11,13 @@ import { assertContextFree } from './assert-context-free';
 import { toManagedApiDto } from './get-managed-api';
 import { requireValidOpenApi } from './openapi-problems';
 import { replaceApiTiers } from './replace-api-tiers';
+import { VERSION_LABEL_RULE } from './version-label';
 
 export const createApiInput = z.strictObject({
   openapi: apiFields.openapi,
   context: apiFields.context,
   backendUrl: apiFields.backendUrl,
-  /** Defaults to the document's info.title / info.version. */
+  /** Defaults to the document's info.title and a label made from its info.version (version-label.ts). */
   name: apiFields.name.optional(),
   version: apiFields.version.optional(),
   description: apiFields.description.optional(),
@@ -31,11 +32,12 @@ export const createApiInput = z.strictObject({
 export async function createApi(db: Db, actor: Actor, input: z.infer<typeof createApiInput>) {
   requirePublisher(actor);
   const doc = await requireValidOpenApi(input.openapi);
-  const name = input.name ?? doc.info.title.trim().slice(0, 100);
-  const version = input.version ?? doc.info.version.trim();
-  const versionOk = apiFields.version.safeParse(version);
-  if (!name || !versionOk.success) {
-    throw new AppError('UNPROCESSABLE', 'Give a name and a version (the document has none usable)', { errors: [{ path: name ? 'version' : 'name', message: 'Required' }] });
+  const name = input.name ?? doc.suggested.name;
+  if (!name) throw new AppError('UNPROCESSABLE', 'Give a name: the document has no info.title', { errors: [{ path: 'name', message: 'Required' }] });
+  const versionOk = apiFields.version.safeParse(input.version ?? doc.suggested.version ?? '');
+  if (!versionOk.success) {
+    const message = `Give a version: the document's info.version "${doc.info.version}" leaves no usable label. ${VERSION_LABEL_RULE}`;
+    throw new AppError('UNPROCESSABLE', message, { errors: [{ path: 'version', message }] });
   }
   const now = nowIso();
   const id = newId('api');
@@ -44,10 +46,10 @@ export async function createApi(db: Db, actor: Actor, input: z.infer<typeof crea
     name,
     version: versionOk.data,
     context: input.context,
-    description: input.description ?? doc.info.description.slice(0, 500),
+    description: input.description ?? doc.suggested.description,
     tags: JSON.stringify(input.tags),
     overview: input.overview,
-    openapi: input.openapi,
+    openapi: doc.document,
     backend_url: input.backendUrl,
     status: 'CREATED' as const,
     requires_approval: input.requiresApproval ? 1 : 0,

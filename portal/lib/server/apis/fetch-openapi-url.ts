@@ -7,6 +7,7 @@ import { requirePublisher } from '../users/require-role';
 import { addressPolicy } from './address-policy';
 import { guardedFetch } from './guarded-fetch';
 import { getImportSettings } from './import-settings';
+import { MAX_OPENAPI_LABEL } from '../../openapi/limits';
 import { MAX_OPENAPI_BYTES, validateOpenApi } from './validate-openapi';
 
 export const fetchOpenApiInput = z.strictObject({ url: z.string().trim().min(1).max(2000) });
@@ -25,7 +26,8 @@ export async function fetchOpenApiUrl(db: Db, actor: Actor, input: z.infer<typeo
     maxRedirects: IMPORT_MAX_REDIRECTS,
   });
   if (!fetched.ok) {
-    throw new AppError('UNPROCESSABLE', fetched.message, { reason: fetched.code, errors: [{ path: 'url', message: fetched.message }] });
+    const message = fetched.code === 'TOO_LARGE' ? `The document at this URL is larger than ${MAX_OPENAPI_LABEL}, the most the portal imports.` : fetched.message;
+    throw new AppError('UNPROCESSABLE', message, { reason: fetched.code, errors: [{ path: 'url', message }] });
   }
   return { url: fetched.finalUrl, document: fetched.text, validation: await validateOpenApi(fetched.text) };
 }

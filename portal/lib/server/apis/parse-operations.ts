@@ -10,11 +10,11 @@ export interface Operation {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-/** Lists the operations of an OpenAPI 3.x document (JSON or YAML) in document order. */
-export function parseOperations(document: string): Operation[] {
-  const doc = parse(document) as { paths?: Record<string, Record<string, unknown>> } | null;
+/** Lists the operations of a parsed OpenAPI 3.x document in document order. */
+export function operationsOf(doc: unknown): Operation[] {
+  const paths = (doc as { paths?: Record<string, Record<string, unknown>> } | null)?.paths;
   const out: Operation[] = [];
-  for (const [path, item] of Object.entries(doc?.paths ?? {})) {
+  for (const [path, item] of Object.entries(paths ?? {})) {
     if (!item || typeof item !== 'object') continue;
     for (const method of METHODS) {
       const op = item[method] as { summary?: string; operationId?: string; tags?: string[] } | undefined;
@@ -29,4 +29,41 @@ export function parseOperations(document: string): Operation[] {
     }
   }
   return out;
+}
+
+const recent: { document: string; operations: Operation[] }[] = [];
+/** The kept texts stay alive with their answers, so what is kept is bounded in characters. */
+const RECENT_MAX_CHARS = 32 * 1024 * 1024;
+
+/**
+ * Lists the operations of a stored document. Imports store minified JSON, which JSON.parse reads many times faster
+ * than a YAML parser; documents stored before that may be YAML. The catalog's and the publisher's API pages ask on
+ * every view, so the last few answers are kept: comparing a stored text with a kept one is a length check and a
+ * memcmp, where parsing GitHub's description again takes tens of milliseconds. Callers must not mutate the result.
+ */
+export function parseOperations(document: string): Operation[] {
+  const hit = recent.find((r) => r.document.length === document.length && r.document === document);
+  if (hit) return hit.operations;
+  const operations = readOperations(document);
+  recent.unshift({ document, operations });
+  let kept = 0;
+  for (let i = 0; i < recent.length; i++) {
+    kept += recent[i]?.document.length ?? 0;
+    if (kept > RECENT_MAX_CHARS) {
+      recent.length = i;
+      break;
+    }
+  }
+  return operations;
+}
+
+function readOperations(document: string): Operation[] {
+  if (document.startsWith('{')) {
+    try {
+      return operationsOf(JSON.parse(document));
+    } catch {
+      // Fall through: YAML flow style also starts with a brace.
+    }
+  }
+  return operationsOf(parse(document));
 }

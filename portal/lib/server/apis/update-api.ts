@@ -30,7 +30,7 @@ export const updateApiInput = z
  * The version string is fixed once created: a new version is a new API (create-api-version.ts).
  */
 export async function updateApi(db: Db, actor: Actor, apiId: string, input: z.infer<typeof updateApiInput>) {
-  if (input.openapi !== undefined) await requireValidOpenApi(input.openapi);
+  const stored = input.openapi === undefined ? undefined : (await requireValidOpenApi(input.openapi)).document;
   return syncedTransaction(db, async (trx, touch) => {
     const api = await getManagedApi(trx, actor, apiId);
     if (api.status === 'RETIRED') throw new AppError('CONFLICT', 'A retired API cannot be changed');
@@ -42,7 +42,7 @@ export async function updateApi(db: Db, actor: Actor, apiId: string, input: z.in
       ...(input.tags !== undefined && { tags: JSON.stringify(input.tags) }),
       ...(input.overview !== undefined && { overview: input.overview }),
       ...(input.backendUrl !== undefined && { backend_url: input.backendUrl }),
-      ...(input.openapi !== undefined && { openapi: input.openapi }),
+      ...(stored !== undefined && { openapi: stored }),
       ...(input.requiresApproval !== undefined && { requires_approval: input.requiresApproval ? 1 : 0 }),
       updated_at: nowIso(),
     };

@@ -1,10 +1,15 @@
+import { MAX_OPENAPI_BYTES } from '../../openapi/limits';
 import { AppError } from '../errors';
 
 /** What a route accepts unless it says otherwise: every JSON body of /api/v1 but the OpenAPI-carrying ones fits. */
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
-/** Routes whose body carries an OpenAPI document (up to 5 MiB of text, which JSON escaping can double). */
-export const OPENAPI_MAX_BODY_BYTES = 12 * 1024 * 1024;
+/**
+ * Routes whose body carries an OpenAPI document: up to MAX_OPENAPI_BYTES of text, which JSON escaping can double
+ * (a JSON document's quotes), plus the other fields. A real document under the limit fits, so the publisher reads
+ * the document limit in words (process-openapi.ts), not this one.
+ */
+export const OPENAPI_MAX_BODY_BYTES = 2 * MAX_OPENAPI_BYTES + 1024 * 1024;
 /** A full analytics batch (5,000 events) is ~1.5 MB. */
 export const ANALYTICS_MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Sign-in, sign-up and token requests: a few short fields. */

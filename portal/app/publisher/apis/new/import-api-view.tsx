@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
+import { MAX_OPENAPI_LABEL } from '@/lib/openapi/limits';
 import { useRequireSession } from '@/lib/client/use-require-session';
 import { ImportForm } from './import-form';
 
@@ -13,7 +14,7 @@ export function ImportApiView() {
       <PageHeader
         eyebrow={<Link href="/publisher" className="hover:underline">Your APIs</Link>}
         title="Import an API"
-        description="Upload, paste or fetch an OpenAPI 3.0 or 3.1 document (YAML or JSON). The API starts as Created: publish and deploy it from its page."
+        description={`Upload, paste or fetch an OpenAPI 3.0 or 3.1 document, or Swagger 2.0 (converted on import), in YAML or JSON, up to ${MAX_OPENAPI_LABEL}. The API starts as Created: publish and deploy it from its page.`}
       />
       <Card>{session ? <ImportForm /> : null}</Card>
     </>

@@ -10,6 +10,7 @@ import { postJson } from '@/lib/client/fetcher';
 import type { ManagedApi, OpenApiVerdict } from '../../_lib/types';
 import { DocumentSource } from './document-source';
 import { ProblemList } from './problem-list';
+import { VersionHint } from './version-hint';
 
 export function ImportForm() {
   const router = useRouter();
@@ -30,7 +31,7 @@ export function ImportForm() {
         const v = await postJson<OpenApiVerdict>('/api/v1/publisher/openapi/validate', { document });
         if (cancelled) return;
         setVerdict(v);
-        if (v.valid) setFields((f) => ({ ...f, name: f.name || v.info.title, version: f.version || v.info.version, description: f.description || v.info.description.slice(0, 500) }));
+        if (v.valid) setFields((f) => ({ ...f, name: f.name || v.suggested.name, version: f.version || (v.suggested.version ?? ''), description: f.description || v.suggested.description }));
       } catch (err) {
         if (!cancelled) setVerdict({ valid: false, problems: [errorMessage(err)] });
       }
@@ -69,7 +70,7 @@ export function ImportForm() {
       <ProblemList verdict={verdict} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Name" value={fields.name} onChange={set('name')} required maxLength={100} error={fieldErrors.name} />
-        <Field label="Version" value={fields.version} onChange={set('version')} required maxLength={50} error={fieldErrors.version} />
+        <Field label="Version" value={fields.version} onChange={set('version')} required maxLength={50} error={fieldErrors.version} hint={<VersionHint verdict={verdict} />} />
         <Field label="Context path" value={fields.context} onChange={set('context')} required placeholder="/pets/v1" hint="Where gateways serve this version; unique per version." error={fieldErrors.context} />
         <Field label="Backend URL" type="url" value={fields.backendUrl} onChange={set('backendUrl')} required placeholder="https://pets.internal/v1" error={fieldErrors.backendUrl} />
         <Field label="Description" className="sm:col-span-2" value={fields.description} onChange={set('description')} maxLength={500} />

@@ -5,9 +5,16 @@ export function ProblemList({ verdict }: { verdict: OpenApiVerdict | null }) {
   if (!verdict) return null;
   if (verdict.valid) {
     return (
-      <p data-testid="openapi-valid" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-        Valid OpenAPI {verdict.version}: {verdict.info.title} {verdict.info.version}, {verdict.operations.length} operation(s).
-      </p>
+      <div className="space-y-2">
+        <p data-testid="openapi-valid" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Valid OpenAPI {verdict.version}: {verdict.info.title} {verdict.info.version}, {verdict.operations.length} operation(s).
+        </p>
+        {verdict.convertedFrom && (
+          <p data-testid="openapi-converted" className="rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
+            Converted from {verdict.convertedFrom} to OpenAPI {verdict.version}. The portal stores and shows the converted document.
+          </p>
+        )}
+      </div>
     );
   }
   return (
