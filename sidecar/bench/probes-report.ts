@@ -50,10 +50,10 @@ export function printProbes(
   }
   if (revocation) {
     const r = revocation;
-    log(`\nRevocation propagation while connected (real portal operations + signed sync + real sidecar), ${r.revocations} revocations, ${r.missed} not seen within 5 s:`);
+    log(`\nRevocation propagation while connected (the real portal process driven over REST + signed sync + real sidecar), ${r.revocations} revocations, ${r.missed} not seen within 5 s:`);
     log(table(['from', 'p50 ms', 'p99 ms', 'max ms', 'target'], [
       ['commit -> first 401', fmt(r.fromCommit.p50Ms), fmt(r.fromCommit.p99Ms), fmt(r.fromCommit.maxMs), `p99 < 1 s: ${r.fromCommit.p99Ms < 1000 && r.missed === 0 ? 'met' : 'MISSED'}`],
-      ['call of revokeApiKey -> first 401', fmt(r.includingTransaction.p50Ms), fmt(r.includingTransaction.p99Ms), fmt(r.includingTransaction.maxMs), ''],
+      ['revoke call sent (REST) -> first 401', fmt(r.includingTransaction.p50Ms), fmt(r.includingTransaction.p99Ms), fmt(r.includingTransaction.maxMs), ''],
     ]));
   }
 }

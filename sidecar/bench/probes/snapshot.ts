@@ -9,16 +9,19 @@ import { openCache } from '../../src/cache/cache-store';
 import { pinnedPublicKey } from '../../src/contract/signature';
 import type { SyncResponse } from '../../src/contract/sync';
 import { closedPortUrl } from '../../src/test-support/closed-port';
-import { httpStatus, pinned, rssMiB, startManaged, tsNode } from '../support/processes';
+import { buildCompiledSidecar } from '../support/compiled-sidecar';
+import { httpStatus, pinned, rssMiB, startManaged } from '../support/processes';
 import { BENCH_CONTEXT, generateWorld } from '../support/world';
 
 /**
  * A snapshot of N keys applied through the cache's public `applySync` (the call the sync loop makes once a signed
  * answer is verified and parsed), then a cold start of the real sidecar process on that file with the portal
- * unreachable: time to the first proxied 200, and its RSS then. Prints one JSON line.
+ * unreachable: time to the first proxied 200, and its RSS then. The process started is the compiled sidecar
+ * (`sidecar/dist`, built here first), as shipped. Prints one JSON line.
  */
 async function main(): Promise<void> {
   const [keyCount, portBase, serverCpu] = process.argv.slice(2).map(Number) as [number, number, number];
+  const sidecarCommand = buildCompiledSidecar();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-snapshot-'));
   const backend = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
   backend.listen(0, '127.0.0.1');
@@ -42,7 +45,7 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${dataPort}${BENCH_CONTEXT}/hello`;
   const key = world.loadKeys[world.loadKeys.length - 1] as string;
   const started = performance.now();
-  const sidecar = startManaged('sidecar', pinned(Number.isFinite(serverCpu) ? serverCpu : null, ...tsNode('sidecar/src/main.ts', args)), {
+  const sidecar = startManaged('sidecar', pinned(Number.isFinite(serverCpu) ? serverCpu : null, ...sidecarCommand(args)), {
     ...process.env,
     GATEHOUSE_GATEWAY_TOKEN: 'gwt_bench_token_0123456789',
   });
