@@ -75,10 +75,10 @@ async function main(): Promise<void> {
   let revocation: RevocationResult | null = null;
   if (only.has('revocation')) {
     log(`Revocation propagation, ${values.revocations} revocations...`);
+    // The probe starts the real portal stack (building the portal first when no build is current): a long timeout.
     revocation = await runProbe<RevocationResult>('sidecar/bench/probes/revocation.ts', [values.revocations as string, portBase, serverCpu ?? 'none'], {
       cpu: loadCpu,
-      nodeArgs: ['--conditions=react-server'],
-      timeoutS: 300,
+      timeoutS: 900,
     });
     results.revocation = revocation;
   }

@@ -45,7 +45,8 @@ export function guardConnections(server: http.Server, maxConnections: number, on
     const socket = req.socket as Tracked;
     socket[kBusy] += 1;
     guard.idle.delete(socket);
-    res.once('close', onResponseClose);
+    // A response emits 'close' once: `on` spares the `once` wrapper and its removal on every request.
+    res.on('close', onResponseClose);
   });
 
   return { open: () => guard.live.size };

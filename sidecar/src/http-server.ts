@@ -41,8 +41,7 @@ export async function startServer(
   handler: (req: IncomingMessage, res: ServerResponse) => void,
   limits: ServerLimits = DEFAULT_LIMITS,
 ): Promise<DrainableServer> {
-  let active = 0;
-  let onIdle: (() => void) | null = null;
+  const drain: Drain = { active: 0, onIdle: null };
   const server = http.createServer({
     maxHeaderSize: limits.maxHeaderBytes,
     headersTimeout: limits.headersTimeoutMs,
@@ -54,11 +53,9 @@ export async function startServer(
     // Refused anyway by the framing check; this keeps Node's parser strict whatever flags the process runs with.
     insecureHTTPParser: false,
   }, (req, res) => {
-    active += 1;
-    res.once('close', () => {
-      active -= 1;
-      if (active === 0) onIdle?.();
-    });
+    drain.active += 1;
+    (res as Drained)[kDrain] = drain;
+    res.on('close', onResponseClosed);
     handler(req, res);
   });
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
@@ -78,14 +75,14 @@ export async function startServer(
   return {
     server,
     port,
-    inFlight: () => active,
+    inFlight: () => drain.active,
     async close(drainMs) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections with no request in flight would otherwise hold close() open until they time out.
       server.closeIdleConnections();
-      if (active > 0) {
+      if (drain.active > 0) {
         const idle = new Promise<void>((resolve) => {
-          onIdle = resolve;
+          drain.onIdle = resolve;
         });
         let timer: NodeJS.Timeout | undefined;
         const deadline = new Promise<void>((resolve) => {
@@ -98,4 +95,19 @@ export async function startServer(
       await closed;
     },
   };
+}
+
+/** Requests in flight on one server, for the drain on close. */
+interface Drain {
+  active: number;
+  onIdle: (() => void) | null;
+}
+const kDrain = Symbol('gatehouse.drain');
+type Drained = ServerResponse & { [kDrain]: Drain };
+
+// Module-level rather than a closure per request; a response emits 'close' once, so `on` needs no `once` wrapper.
+function onResponseClosed(this: ServerResponse): void {
+  const drain = (this as Drained)[kDrain];
+  drain.active -= 1;
+  if (drain.active === 0) drain.onIdle?.();
 }

@@ -15,7 +15,7 @@ export function hasCommand(name: string, candidates: string[] = []): string | nu
   }
 }
 
-const TASKSET = hasCommand('taskset', ['/usr/bin/taskset']);
+export const TASKSET = hasCommand('taskset', ['/usr/bin/taskset']);
 
 /** `taskset -c <cpu>` in front of a command when taskset exists and the machine has that cpu; otherwise unpinned. */
 export function pinned(cpu: number | null, command: string, args: string[]): [string, string[]] {

@@ -16,6 +16,9 @@ export interface StageStats {
   meanUs: number;
   p50Us: number;
   p99Us: number;
+  /** Upper bounds in seconds (the last +Inf) and the requests of this interval in each bucket. */
+  bounds: number[];
+  buckets: number[];
 }
 
 const METRIC = 'gatehouse_request_stage_seconds';
@@ -74,7 +77,7 @@ export function stagesBetween(before: StageScrape, after: StageScrape): StageSta
     if (count <= 0) continue;
     // Cumulative to per-bucket counts of this interval.
     const counts = a.cumulative.map((c, i) => c - (b?.cumulative[i] ?? 0) - (i === 0 ? 0 : (a.cumulative[i - 1] as number) - (b?.cumulative[i - 1] ?? 0)));
-    stats.push({ stage, requests: count, meanUs: ((a.sum - (b?.sum ?? 0)) / count) * 1e6, p50Us: quantileUs(a.bounds, counts, count, 0.5), p99Us: quantileUs(a.bounds, counts, count, 0.99) });
+    stats.push({ stage, requests: count, meanUs: ((a.sum - (b?.sum ?? 0)) / count) * 1e6, p50Us: quantileUs(a.bounds, counts, count, 0.5), p99Us: quantileUs(a.bounds, counts, count, 0.99), bounds: a.bounds, buckets: counts });
   }
   return stats;
 }
@@ -97,5 +100,29 @@ export function printStages(byTarget: Map<string, StageStats[][]>, log: (line: s
     rows.push(['sidecar total', '', '', '', fmt(total, 2)]);
     log(`\nLatency breakdown, ${target}: the sidecar's own time per stage (gatehouse_request_stage_seconds, median of rounds; p50/p99 interpolated in buckets)`);
     log(table(['stage', 'mean us', 'p50 us', 'p99 us', 'us per request'], rows));
+    printDistribution(names, rounds, log);
   }
+}
+
+/** The histogram itself, every round pooled: the share of each stage's requests per bucket, so a shift shows. */
+function printDistribution(names: string[], rounds: StageStats[][], log: (line: string) => void): void {
+  const bounds = rounds.flat()[0]?.bounds;
+  if (!bounds) return;
+  const label = (upper: number, i: number) => (Number.isFinite(upper) ? `<=${fmtUs(upper)}` : `>${fmtUs(bounds[i - 1] as number)}`);
+  const rows = names.map((stage) => {
+    const pooled = bounds.map(() => 0);
+    for (const s of rounds.flat()) {
+      if (s.stage !== stage) continue;
+      for (let i = 0; i < pooled.length; i++) pooled[i] = (pooled[i] as number) + (s.buckets[i] ?? 0);
+    }
+    const total = pooled.reduce((a, b) => a + b, 0);
+    return [stage, ...pooled.map((n) => (n === 0 ? '.' : `${fmt((100 * n) / total, 1)}%`))];
+  });
+  log('  histogram: share of requests per bucket');
+  log(table(['stage', ...bounds.map(label)], rows));
+}
+
+function fmtUs(seconds: number): string {
+  const us = seconds * 1e6;
+  return us >= 1000 ? `${us / 1000}ms` : `${us}us`;
 }

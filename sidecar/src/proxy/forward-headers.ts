@@ -85,8 +85,15 @@ function forwardedNode(address: string): string {
   return address.includes(':') ? `"[${address}]"` : address;
 }
 
+// Nearly every request of a sidecar carries the same Host: the last answer is kept rather than two regexes per request.
+let lastHost: string | undefined;
+let lastQuoted = '';
 function quoted(value: string): string {
-  return /^[A-Za-z0-9.-]+$/.test(value) ? value : `"${value.replace(/["\\]/g, '\\$&')}"`;
+  if (value !== lastHost) {
+    lastQuoted = /^[A-Za-z0-9.-]+$/.test(value) ? value : `"${value.replace(/["\\]/g, '\\$&')}"`;
+    lastHost = value;
+  }
+  return lastQuoted;
 }
 
 /** The same rule on the way back: the backend's connection management is not the client's. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SidecarMetrics } from '../admin/metrics';
 import type { Outbox } from '../analytics/outbox';
@@ -14,6 +13,7 @@ import type { BodyLimits } from './body-limits';
 import { parseRequestTarget } from './canonical-path';
 import { answerPreflight, gatewayHeaders, isPreflight, setHeaders } from './cors';
 import { problems } from './problems';
+import { createRequestIds } from './request-ids';
 import { judgeFraming } from './request-framing';
 import { sendProblem } from './send-problem';
 import { clientAddress, type TrustedProxies } from './trusted-proxies';
@@ -62,6 +62,7 @@ export function createRequestHandler({ cache, upstream, now, maxStalenessS, metr
   // Stage timing (admin/stage-timings.ts): a clock reading at each boundary, nothing else, so the bench and a scrape
   // show where the sidecar's own time per request goes.
   const { stages } = metrics;
+  const nextRequestId = createRequestIds();
   function onClose(this: ServerResponse): void {
     const record = (this as Recorded)[kRecord];
     const closedAt = performance.now();
@@ -96,7 +97,7 @@ export function createRequestHandler({ cache, upstream, now, maxStalenessS, metr
     const queryAt = url.indexOf('?');
     const record: RequestRecord = {
       startedAt: performance.now(),
-      requestId: randomUUID(),
+      requestId: nextRequestId(),
       method: req.method,
       pathname: queryAt >= 0 ? url.slice(0, queryAt) : url,
       outcome: 'proxied',

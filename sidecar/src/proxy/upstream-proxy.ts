@@ -94,7 +94,7 @@ export function createUpstreamProxy({ timeoutMs, maxSockets, logger }: UpstreamP
     // request on this socket: it is closed after this response instead of going back to the pool.
     if (exchange?.proxyReq && !exchange.proxyReq.writableFinished) exchange.proxyReq.shouldKeepAlive = false;
     (proxyRes as Upstream)[kClient] = res;
-    proxyRes.once('close', onUpstreamClose);
+    proxyRes.on('close', onUpstreamClose);
     const keepAliveHint = proxyRes.headers['keep-alive'];
     stripResponseHopByHop(proxyRes.headers);
     // http-proxy copies the headers to the client synchronously after this event; the agent reads the hint only
@@ -121,13 +121,6 @@ export function createUpstreamProxy({ timeoutMs, maxSockets, logger }: UpstreamP
     sendProblem(res, code === 'ETIMEDOUT' ? problems.upstreamTimeout() : problems.upstreamUnavailable());
   });
 
-  function onTimeout(this: { req: Tracked; res: ServerResponse }): void {
-    const exchange = this.req[kExchange];
-    if (!exchange || exchange.settled) return;
-    settle(exchange);
-    sendProblem(this.res, problems.upstreamTimeout());
-  }
-
   return {
     forward(req, res, upstream, path, facts, context) {
       const exchange: Exchange = {
@@ -150,8 +143,8 @@ export function createUpstreamProxy({ timeoutMs, maxSockets, logger }: UpstreamP
       frame(headers, facts.framing);
       req.headers = headers as typeof req.headers;
       if (facts.framing.kind === 'chunked') req.on('data', countBody);
-      exchange.timer = setTimeout(onTimeout.bind({ req: req as Tracked, res }), timeoutMs);
-      res.once('close', onResponseClose);
+      exchange.timer = setTimeout(onUpstreamTimeout, timeoutMs, exchange);
+      res.on('close', onResponseClose);
       const target = { protocol: upstream.protocol, host: upstream.host, hostname: upstream.hostname, port: String(upstream.port), path };
       proxy.web(req, res, { target, agent: agents[upstream.protocol] });
     },
@@ -195,6 +188,13 @@ function refuseBody(exchange: Exchange): void {
   exchange.res.shouldKeepAlive = false;
   markClosing(exchange.res.socket);
   sendProblem(exchange.res, problems.bodyTooLarge(exchange.maxBodyBytes));
+}
+
+// The exchange is passed as the timer's argument: no bound function or context object per request.
+function onUpstreamTimeout(exchange: Exchange): void {
+  if (exchange.settled) return;
+  settle(exchange);
+  sendProblem(exchange.res, problems.upstreamTimeout());
 }
 
 function settle(exchange: Exchange): void {

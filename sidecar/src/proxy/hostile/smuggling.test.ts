@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { header } from '../../test-support/http-message-parser';
 import { useHostileWorld } from '../../test-support/hostile-world';
 import { rawExchange, statusOf } from '../../test-support/raw-client';
+import { REQUEST_ID_PATTERN } from '../request-ids';
 
 /**
  * Request smuggling toward the pooled upstream (issue #12, vector 1). Each test writes the attack's bytes on a raw
@@ -59,7 +60,7 @@ describe('the sidecar owns framing toward the upstream', () => {
     const [seen] = w.upstream.received;
     expect(seen && header(seen, 'host')).toBe(`127.0.0.1:${w.upstream.port}`);
     expect(seen && header(seen, 'x-gatehouse-app-id')).toBe('app-w');
-    expect(seen && header(seen, 'x-gatehouse-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen && header(seen, 'x-gatehouse-request-id')).toMatch(REQUEST_ID_PATTERN);
     expect(seen && header(seen, 'x-forwarded-for')).toBe('127.0.0.1');
     expect(seen?.headers.filter(([n]) => n === 'connection' || n === 'keep-alive').length).toBe(1);
   });
