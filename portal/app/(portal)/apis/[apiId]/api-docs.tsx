@@ -9,15 +9,18 @@ import { useTheme } from '@/lib/client/use-theme';
 import { orderedEnvironments, scalarConfiguration } from './scalar-config';
 
 /**
- * Scalar renders its content in a `<main>`, but this page already has the portal's `<main>`: a second one confuses
- * screen readers' landmark navigation. Scalar's element stays (its layout depends on it) and becomes a labelled region.
+ * Two accessibility gaps in Scalar's markup, closed without changing how it looks. It renders its content in a
+ * `<main>`, but this page already has the portal's `<main>` (a second one confuses landmark navigation): the element
+ * stays (its layout depends on it) and becomes a labelled region. Its code blocks' copy buttons carry only an icon
+ * and an aria-hidden label (axe: critical button-name): they get the name their label shows.
  */
-function useNoNestedMain(container: React.RefObject<HTMLDivElement | null>) {
+function useScalarAccessibility(container: React.RefObject<HTMLDivElement | null>) {
   useEffect(() => {
     const root = container.current;
     if (!root) return;
     const retag = () => {
       for (const main of root.querySelectorAll('main:not([role])')) main.setAttribute('role', 'region');
+      for (const button of root.querySelectorAll('button.scalar-code-copy:not([aria-label])')) button.setAttribute('aria-label', 'Copy code');
     };
     retag();
     const observer = new MutationObserver(retag);
@@ -50,7 +53,7 @@ export default function ApiDocs({ document, environments, environmentId, apiKey 
 }) {
   const { resolved } = useTheme();
   const container = useRef<HTMLDivElement>(null);
-  useNoNestedMain(container);
+  useScalarAccessibility(container);
   useHeaderOffset(container);
   const ordered = useMemo(() => orderedEnvironments(environments, environmentId), [environments, environmentId]);
   // Kept apart from the key: a large document is not copied (and re-read by Scalar) on every keystroke in the key field.
