@@ -51,13 +51,13 @@ test("the portal's stylesheets change nothing inside the Scalar reference", asyn
     const alone = snapshot();
     for (const s of others) s.disabled = false;
     const out: string[] = [];
-    elements.forEach((el, i) =>
+    elements.forEach((el, i) => {
       props.forEach((p, j) => {
         const a = withPortal[i]?.[j];
         const b = alone[i]?.[j];
         if (a !== b && out.length < 15) out.push(`${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 3).join('.')} ${p}: ${a} (Scalar alone: ${b})`);
-      }),
-    );
+      });
+    });
     return out;
   });
   expect(differences).toEqual([]);
