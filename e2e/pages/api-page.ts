@@ -1,5 +1,14 @@
 import { expect, type Page } from '@playwright/test';
 
+/** Opens the (lazily loaded) Scalar reference on an open API page and waits until Scalar has rendered into it. */
+export async function openReference(page: Page) {
+  await page.getByRole('button', { name: 'Show the API reference' }).click();
+  const docs = page.getByTestId('api-docs');
+  // Scalar is about 1.1 MB of JavaScript to fetch and run: on a busy two-core machine that took up to 15 s.
+  await expect(docs.locator('.scalar-app').first()).toBeVisible({ timeout: 45_000 });
+  return docs;
+}
+
 /** The try-it console on an open API page. */
 export function tryIt(page: Page) {
   const panel = page.getByTestId('try-it');

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openReference } from '../pages/api-page';
 import { signUp, uniqueEmail } from '../pages/auth-pages';
 import { E2E_STACK } from '../support/stack';
 
@@ -35,8 +36,8 @@ test('the API reference renders under the CSP without a violation', async ({ pag
     if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) violations.push(m.text());
   });
   await page.goto('/apis/api_weather_v1');
-  await expect(page.getByTestId('api-docs')).toBeVisible();
-  await expect(page.getByTestId('api-docs').getByText(/forecast/i).first()).toBeVisible();
+  const docs = await openReference(page);
+  await expect(docs.getByText(/forecast/i).first()).toBeVisible();
   expect(violations).toEqual([]);
 });
 

@@ -1,6 +1,6 @@
 import { expect, type Request, test } from '@playwright/test';
 import { createApplication, createKey, subscribeFromCatalog } from '../pages/apps-pages';
-import { rotateKey, tryIt } from '../pages/api-page';
+import { openReference, rotateKey, tryIt } from '../pages/api-page';
 import { signUp, uniqueEmail } from '../pages/auth-pages';
 import { callGateway, E2E_STACK } from '../support/stack';
 
@@ -22,7 +22,7 @@ test('a new subscriber follows the guide, reads the docs and gets a 200 from the
   await subscribeFromCatalog(page, 'Weather', 'Try widget', 'Bronze');
 
   // The docs: Scalar renders the stored document, with the gateway (not the backend) as server.
-  const docs = page.getByTestId('api-docs');
+  const docs = await openReference(page);
   await expect(docs.getByRole('heading', { name: 'Weather', level: 1 })).toBeVisible();
   await expect(docs.getByText('/forecast').first()).toBeVisible();
   await expect(docs.getByText(E2E_STACK.gatewayUrl).first()).toBeAttached();

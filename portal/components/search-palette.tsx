@@ -68,7 +68,7 @@ export function SearchPalette() {
           <path fillRule="evenodd" d="M9 3.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11ZM2 9a7 7 0 1 1 12.45 4.39l3.08 3.08a.75.75 0 1 1-1.06 1.06l-3.08-3.08A7 7 0 0 1 2 9Z" clipRule="evenodd" />
         </svg>
         <span className="hidden md:inline">Search</span>
-        <kbd className="hidden rounded border border-zinc-200 px-1 font-sans text-xs text-zinc-400 md:inline">⌘K</kbd>
+        <kbd className="hidden rounded border border-zinc-200 px-1 font-sans text-xs text-zinc-500 md:inline">⌘K</kbd>
       </button>
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes; the keyboard has Escape, native to <dialog> */}
       <dialog

@@ -12,11 +12,11 @@ export function ApiCard({ api }: { api: ApiSummary }) {
       className={`${cardClass} group flex w-full flex-col p-5 transition hover:border-indigo-300 hover:shadow-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600`}
     >
       <div className="flex items-start justify-between gap-3">
-        <h2 className="font-semibold text-zinc-900 group-hover:text-indigo-700">{api.name}</h2>
+        <h2 className="min-w-0 font-semibold wrap-anywhere text-zinc-900 group-hover:text-indigo-700">{api.name}</h2>
         <Badge mono>{api.version}</Badge>
       </div>
-      <p className="mt-1 font-mono text-xs text-zinc-500">{api.context}</p>
-      <p className="mt-3 line-clamp-3 flex-1 text-sm text-zinc-600">{api.description || 'No description yet.'}</p>
+      <p className="mt-1 font-mono text-xs wrap-anywhere text-zinc-500">{api.context}</p>
+      <p className="mt-3 line-clamp-3 flex-1 text-sm wrap-anywhere text-zinc-600">{api.description || 'No description yet.'}</p>
       {(api.tags.length > 0 || api.status === 'DEPRECATED' || api.requiresApproval) && (
         <div className="mt-4 flex flex-wrap gap-1.5">
           {api.status === 'DEPRECATED' && <Badge tone="warning">Deprecated</Badge>}

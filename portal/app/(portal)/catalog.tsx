@@ -63,9 +63,9 @@ export function Catalog() {
       ) : isLoading && !apis ? (
         <LoadingBlock rows={4} label="Loading APIs" />
       ) : apis && apis.length > 0 ? (
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="APIs">
+        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="APIs">
           {apis.map((api) => (
-            <li key={api.id} className="flex">
+            <li key={api.id} className="flex min-w-0">
               <ApiCard api={api} />
             </li>
           ))}

@@ -41,7 +41,7 @@ export function PublisherApisView() {
           {apis.map((a) => (
             <li key={a.id}>
               <Link href={`/publisher/apis/${a.id}`} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-5 py-4 hover:bg-zinc-50">
-                <span className="font-medium text-zinc-900">
+                <span className="min-w-0 font-medium wrap-anywhere text-zinc-900">
                   {a.name} <span className="text-zinc-500">{a.version}</span>
                 </span>
                 <ApiStatusBadge status={a.status} />

@@ -25,6 +25,13 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 
 const dateTimeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
+/** A moment, in the portal's one date format with the time: "Dec 6, 2026, 2:15 AM". */
+export function formatDateTime(iso: string | null | undefined, empty = '—'): string {
+  if (!iso) return empty;
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? empty : dateTimeFormat.format(at);
+}
+
 /** Expiry with the time when it is within a week: a rotation's grace deadline matters to the hour. */
 export function formatExpiry(iso: string | null, now = Date.now()): string {
   if (!iso) return 'Never';

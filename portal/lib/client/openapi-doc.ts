@@ -1,3 +1,4 @@
+import { bodyExample } from './openapi-example';
 import type { ApiEnvironment } from './types';
 
 /** An OpenAPI document as parsed from JSON or YAML; only the parts the portal reads are typed. */
@@ -6,7 +7,7 @@ export type OpenApiDoc = Record<string, unknown> & {
   components?: Record<string, unknown> & { securitySchemes?: Record<string, unknown> };
 };
 
-export interface QueryParam {
+export interface TryParam {
   name: string;
   required: boolean;
   example: string;
@@ -16,8 +17,12 @@ export interface TryOperation {
   method: string;
   path: string;
   summary: string;
-  query: QueryParam[];
+  /** In the order they appear in the path template. */
+  pathParams: TryParam[];
+  query: TryParam[];
   hasBody: boolean;
+  /** JSON text to start the body with (the document's example, or one built from the schema); '' without a body. Built on demand: a large document has hundreds of operations. */
+  bodyExample: () => string;
 }
 
 /** The scheme name under which the gateway's key goes into the document Scalar renders. */
@@ -30,7 +35,19 @@ function exampleOf(p: Record<string, unknown>): string {
   return value === undefined ? '' : String(value);
 }
 
-/** The operations of a document with their query parameters (and examples), in document order. */
+function paramsIn(params: Record<string, unknown>[], where: 'path' | 'query'): TryParam[] {
+  const found = params.filter((p) => p.in === where && typeof p.name === 'string').map((p) => ({ name: String(p.name), required: where === 'path' || p.required === true, example: exampleOf(p) }));
+  // An operation's own parameter overrides the path item's of the same name (OpenAPI 3, "Parameter Object").
+  return [...new Map(found.map((p) => [p.name, p])).values()];
+}
+
+/** Path parameters named in the template, whether or not the document declares them (many forget to). */
+function pathParamsOf(path: string, declared: TryParam[]): TryParam[] {
+  const names = [...path.matchAll(/\{([^}/]+)\}/g)].map((m) => m[1] ?? '');
+  return names.map((name) => declared.find((p) => p.name === name) ?? { name, required: true, example: '' });
+}
+
+/** The operations of a document with their parameters and body examples, in document order. */
 export function tryOperations(doc: OpenApiDoc): TryOperation[] {
   const out: TryOperation[] = [];
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
@@ -44,8 +61,10 @@ export function tryOperations(doc: OpenApiDoc): TryOperation[] {
         method: method.toUpperCase(),
         path,
         summary: typeof op.summary === 'string' ? op.summary : '',
-        query: params.filter((p) => p.in === 'query' && typeof p.name === 'string').map((p) => ({ name: String(p.name), required: p.required === true, example: exampleOf(p) })),
+        pathParams: pathParamsOf(path, paramsIn(params, 'path')),
+        query: paramsIn(params, 'query'),
         hasBody: op.requestBody !== undefined,
+        bodyExample: () => (op.requestBody === undefined ? '' : bodyExample(doc, op.requestBody)),
       });
     }
   }

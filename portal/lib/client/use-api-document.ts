@@ -1,15 +1,25 @@
 import useSWR from 'swr';
-import { parse } from 'yaml';
 import { ApiError } from './api-error';
 import type { OpenApiDoc } from './openapi-doc';
 
 export const apiDocumentKey = (apiId: string) => `/api/v1/apis/${encodeURIComponent(apiId)}/openapi`;
 
-/** The stored document is JSON or YAML; YAML is a superset of JSON, so one parser reads both. */
+/** JSON first (what the portal serves for most documents, and the browser's parser is fast); YAML only if it is not. */
+async function parseDocument(text: string): Promise<unknown> {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // The YAML parser is loaded only for a document that needs it: it stays out of the API page's first JavaScript.
+    const { parse } = await import('yaml');
+    return parse(text);
+  }
+}
+
+/** The stored document is JSON or YAML. */
 async function fetchDocument(url: string): Promise<OpenApiDoc> {
   const res = await fetch(url, { headers: { accept: 'application/json, application/yaml' } });
   if (!res.ok) throw new ApiError(res.status, 'HTTP_ERROR', `Could not load the API document (${res.status})`);
-  const doc = parse(await res.text()) as unknown;
+  const doc = await parseDocument(await res.text());
   if (!doc || typeof doc !== 'object') throw new ApiError(422, 'INVALID_DOCUMENT', 'The API document is not an object');
   return doc as OpenApiDoc;
 }

@@ -21,7 +21,7 @@ export function AppList({ apps }: { apps: AppListItem[] }) {
           <div className="flex shrink-0 flex-wrap gap-x-5 gap-y-1 text-sm text-zinc-600">
             <span>{plural(app.subscriptions, 'subscription')}</span>
             <span>{plural(app.activeKeys, 'active key')}</span>
-            <span className="text-zinc-400">Created {formatDate(app.createdAt)}</span>
+            <span className="text-zinc-500">Created {formatDate(app.createdAt)}</span>
           </div>
         </li>
       ))}

@@ -30,7 +30,7 @@ export function FleetRow({ gateway: g, onAction }: { gateway: Gateway; onAction:
         {ago(g.lastSeenAt)}
       </td>
       <td className={`${cell} tabular-nums`}>
-        {g.appliedRevision ?? '—'} <span className="text-zinc-400">/ {g.environment.revision}</span>
+        {g.appliedRevision ?? '—'} <span className="text-zinc-500">/ {g.environment.revision}</span>
       </td>
       <td className={`${cell} tabular-nums ${g.lag ? 'font-medium text-amber-700' : ''}`}>{g.lag ?? '—'}</td>
       <td className={`${cell} font-mono text-xs`}>

@@ -12,6 +12,7 @@ import { LoadingBlock } from '@/components/loading';
 import { PageHeader } from '@/components/page-header';
 import { errorMessage } from '@/lib/client/api-error';
 import { postJson } from '@/lib/client/fetcher';
+import { formatDateTime } from '@/lib/client/format';
 import { useRequireSession } from '@/lib/client/use-require-session';
 import { approvalQueueKey, managedApisKey, useApprovalQueue } from '../_lib/hooks';
 
@@ -54,7 +55,7 @@ export function ApprovalsView() {
                   {s.app.name} → {s.api.name} {s.api.version}
                 </div>
                 <div className="text-sm text-zinc-500">
-                  {s.app.ownerEmail} · {s.tier.name} · asked {new Date(s.createdAt).toLocaleString()}
+                  {s.app.ownerEmail} · {s.tier.name} · asked {formatDateTime(s.createdAt)}
                 </div>
               </div>
               <Button size="sm" pending={pending === s.id} disabled={pending !== null} onClick={() => decide(s.id, 'approve')}>

@@ -13,6 +13,7 @@ import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { errorMessage } from '@/lib/client/api-error';
 import { del, fetcher, postJson } from '@/lib/client/fetcher';
+import { formatDateTime } from '@/lib/client/format';
 import { useRequireSession } from '@/lib/client/use-require-session';
 
 interface Token {
@@ -97,7 +98,7 @@ export function TokensView() {
                   <li key={t.id} className="flex flex-wrap items-center gap-3 py-3">
                     <span className="font-medium text-zinc-900">{t.name}</span>
                     <code className="text-sm text-zinc-500">{t.prefix}…</code>
-                    <span className="text-sm text-zinc-500">{t.revokedAt ? 'Revoked' : t.lastUsedAt ? `Last used ${new Date(t.lastUsedAt).toLocaleString()}` : 'Never used'}</span>
+                    <span className="text-sm text-zinc-500">{t.revokedAt ? 'Revoked' : t.lastUsedAt ? `Last used ${formatDateTime(t.lastUsedAt)}` : 'Never used'}</span>
                     {!t.revokedAt && (
                       <Button size="sm" variant="secondary" className="ml-auto" onClick={() => revoke(t.id)}>
                         Revoke

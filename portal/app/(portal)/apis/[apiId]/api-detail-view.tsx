@@ -1,6 +1,5 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useState } from 'react';
 import { Badge } from '@/components/badge';
@@ -13,16 +12,11 @@ import { ApiError } from '@/lib/client/api-error';
 import { useApi } from '@/lib/client/use-api';
 import { useApiDocument } from '@/lib/client/use-api-document';
 import { ApiOverview } from './api-overview';
+import { ApiReferenceSection } from './api-reference-section';
 import { EnvironmentList } from './environment-list';
 import { SubscribePanel } from './subscribe-panel';
 import { TierList } from './tier-list';
 import { TryItPanel } from './try-it/try-it-panel';
-
-// Scalar is a large client-only bundle (it renders with Vue inside); loading it apart keeps the page's first paint fast.
-const ApiDocs = dynamic(() => import('./api-docs'), {
-  ssr: false,
-  loading: () => <div className="h-96 animate-pulse rounded-lg bg-zinc-100" role="status" aria-busy="true" aria-label="Loading the API reference" />,
-});
 
 export function ApiDetailView({ apiId }: { apiId: string }) {
   const { api, error, isLoading } = useApi(apiId);
@@ -81,22 +75,7 @@ export function ApiDetailView({ apiId }: { apiId: string }) {
           </Card>
         </aside>
       </div>
-      <section className="mt-8" aria-labelledby="reference-heading">
-        <h2 id="reference-heading" className="mb-3 text-lg font-semibold text-zinc-900">
-          Reference
-        </h2>
-        <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white">
-          {documentError ? (
-            <div className="p-5">
-              <LoadError error={documentError} what="the API reference" />
-            </div>
-          ) : document ? (
-            <ApiDocs document={document} environments={api.environments} environmentId={envId} apiKey={apiKey} />
-          ) : (
-            <div className="h-96 animate-pulse bg-zinc-100" role="status" aria-busy="true" aria-label="Loading the API reference" />
-          )}
-        </div>
-      </section>
+      <ApiReferenceSection document={document} documentError={documentError} environments={api.environments} environmentId={envId} apiKey={apiKey} />
     </>
   );
 }

@@ -2,11 +2,47 @@
 
 import './scalar.css';
 import { ApiReferenceReact } from '@scalar/api-reference-react';
-import { useMemo } from 'react';
-import type { OpenApiDoc } from '@/lib/client/openapi-doc';
+import { useEffect, useMemo, useRef } from 'react';
+import { forGateway, type OpenApiDoc } from '@/lib/client/openapi-doc';
 import type { ApiEnvironment } from '@/lib/client/types';
 import { useTheme } from '@/lib/client/use-theme';
-import { scalarConfiguration } from './scalar-config';
+import { orderedEnvironments, scalarConfiguration } from './scalar-config';
+
+/**
+ * Two accessibility gaps in Scalar's markup, closed without changing how it looks. It renders its content in a
+ * `<main>`, but this page already has the portal's `<main>` (a second one confuses landmark navigation): the element
+ * stays (its layout depends on it) and becomes a labelled region. Its code blocks' copy buttons carry only an icon
+ * and an aria-hidden label (axe: critical button-name): they get the name their label shows.
+ */
+function useScalarAccessibility(container: React.RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    const retag = () => {
+      for (const main of root.querySelectorAll('main:not([role])')) main.setAttribute('role', 'region');
+      for (const button of root.querySelectorAll('button.scalar-code-copy:not([aria-label])')) button.setAttribute('aria-label', 'Copy code');
+    };
+    retag();
+    const observer = new MutationObserver(retag);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [container]);
+}
+
+/**
+ * Scalar's sticky parts sit below `--scalar-custom-header-height` (its documented hook for a host's own header);
+ * the portal's header is sticky and changes height between phone and desktop, so the offset follows it.
+ */
+function useHeaderOffset(container: React.RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const root = container.current;
+    const header = document.querySelector('body header');
+    if (!root || !header) return;
+    const observer = new ResizeObserver(() => root.style.setProperty('--scalar-custom-header-height', `${header.getBoundingClientRect().height}px`));
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, [container]);
+}
 
 /** The API's reference, rendered by Scalar from the stored document, with the gateway as server and the key filled in. */
 export default function ApiDocs({ document, environments, environmentId, apiKey }: {
@@ -16,12 +52,15 @@ export default function ApiDocs({ document, environments, environmentId, apiKey 
   apiKey: string;
 }) {
   const { resolved } = useTheme();
-  const configuration = useMemo(
-    () => scalarConfiguration(document, environments, environmentId, apiKey, resolved === 'dark'),
-    [document, environments, environmentId, apiKey, resolved],
-  );
+  const container = useRef<HTMLDivElement>(null);
+  useScalarAccessibility(container);
+  useHeaderOffset(container);
+  const ordered = useMemo(() => orderedEnvironments(environments, environmentId), [environments, environmentId]);
+  // Kept apart from the key: a large document is not copied (and re-read by Scalar) on every keystroke in the key field.
+  const content = useMemo(() => forGateway(document, ordered), [document, ordered]);
+  const configuration = useMemo(() => scalarConfiguration(content, ordered, apiKey, resolved === 'dark'), [content, ordered, apiKey, resolved]);
   return (
-    <div className="gatehouse-scalar" data-testid="api-docs">
+    <div ref={container} className="gatehouse-scalar overflow-hidden rounded-xl border border-zinc-200" data-testid="api-docs">
       {/* Scalar's types lag its runtime options (agent, mcp, externalUrls); the object above is checked by Scalar's own schema. */}
       {/* Remounted on a theme change: Scalar reads its dark-mode setting when it mounts. */}
       <ApiReferenceReact key={resolved} configuration={configuration as never} />

@@ -1,4 +1,4 @@
-import { forGateway, GATEWAY_SCHEME, type OpenApiDoc } from '@/lib/client/openapi-doc';
+import { GATEWAY_SCHEME, type OpenApiDoc } from '@/lib/client/openapi-doc';
 import type { ApiEnvironment } from '@/lib/client/types';
 
 /** Code samples in curl, JavaScript (fetch) and Python (requests) only: the languages our users asked for. */
@@ -14,12 +14,16 @@ const HIDDEN_CLIENTS = {
  * Scalar's configuration. Every default that reaches a third-party host is switched off (fonts, telemetry, the
  * agent, MCP, the request proxy) and the external URLs it still carries point back at this origin, so the docs page
  * talks only to the portal and to the gateways: a browser test asserts that.
+ *
+ * Scalar's own request client ("Test Request") is hidden: the page's try-it console is the one way to send a
+ * request. It creates a short-lived key for a subscribed application, calls the chosen gateway from the browser
+ * and shows the gateway's rate-limit headers; Scalar's client would be a second console, opened in a modal outside
+ * the portal's layout, knowing nothing of applications or keys.
  */
-export function scalarConfiguration(doc: OpenApiDoc, environments: ApiEnvironment[], environmentId: string, apiKey: string, dark: boolean) {
+export function scalarConfiguration(content: OpenApiDoc, ordered: ApiEnvironment[], apiKey: string, dark: boolean) {
   const origin = typeof window === 'undefined' ? '' : window.location.origin;
-  const ordered = [...environments].sort((a, b) => Number(b.id === environmentId) - Number(a.id === environmentId));
   return {
-    content: forGateway(doc, ordered),
+    content,
     servers: ordered.map((e) => ({ url: e.baseUrl, description: e.name })),
     authentication: {
       preferredSecurityScheme: GATEWAY_SCHEME,
@@ -35,6 +39,10 @@ export function scalarConfiguration(doc: OpenApiDoc, environments: ApiEnvironmen
     defaultHttpClient: { targetKey: 'shell', clientKey: 'curl' },
     showDeveloperTools: 'never',
     hideDarkModeToggle: true,
+    hideTestRequestButton: true,
+    hideClientButton: true,
+    // The portal's own search (Cmd/Ctrl-K) covers the catalog; Scalar's would bind the same keys and add a sticky bar.
+    hideSearch: true,
     forceDarkModeState: dark ? 'dark' : 'light',
     darkMode: dark,
     documentDownloadType: 'none',
@@ -43,4 +51,9 @@ export function scalarConfiguration(doc: OpenApiDoc, environments: ApiEnvironmen
     defaultOpenAllTags: true,
     metaData: {},
   } as const;
+}
+
+/** The chosen environment first: Scalar's code samples use the first server. */
+export function orderedEnvironments(environments: ApiEnvironment[], environmentId: string): ApiEnvironment[] {
+  return [...environments].sort((a, b) => Number(b.id === environmentId) - Number(a.id === environmentId));
 }

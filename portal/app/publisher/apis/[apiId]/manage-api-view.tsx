@@ -53,15 +53,15 @@ export function ManageApiView({ apiId }: { apiId: string }) {
           ) : undefined
         }
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         {editing && <EditApiForm api={api} onDone={() => setEditing(false)} />}
         <LifecyclePanel api={api} />
         <DeploymentsPanel api={api} />
         <TiersPanel api={api} />
         <Card title="Versions" description="A new version starts from this one: same settings and tiers, its own context path.">
-          <ul className="mb-4 space-y-1 text-sm">
+          <ul className="mb-4 space-y-1 text-sm wrap-anywhere">
             {api.versions.map((v) => (
-              <li key={v.id} className="flex items-center gap-2">
+              <li key={v.id} className="flex flex-wrap items-center gap-2">
                 <Link href={`/publisher/apis/${v.id}`} className="font-medium text-indigo-700 hover:underline">{v.version}</Link>
                 <ApiStatusBadge status={v.status} />
                 <code className="text-zinc-500">{v.context}</code>
@@ -72,7 +72,7 @@ export function ManageApiView({ apiId }: { apiId: string }) {
         </Card>
         <ApiUsageSection apiId={api.id} />
         <Card title="Operations" className="lg:col-span-2">
-          <ul className="space-y-1 text-sm">
+          <ul className="space-y-1 text-sm wrap-anywhere">
             {api.operations.map((o) => (
               <li key={`${o.method} ${o.path}`}>
                 <span className="inline-block w-16 font-mono text-xs font-semibold text-zinc-700">{o.method}</span>

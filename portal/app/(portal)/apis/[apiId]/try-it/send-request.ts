@@ -1,7 +1,9 @@
 export interface TryRequest {
   baseUrl: string;
   method: string;
+  /** The path template as the document writes it, e.g. `/books/{id}`. */
   path: string;
+  pathParams: Record<string, string>;
   query: Record<string, string>;
   body: string;
   apiKey: string;
@@ -18,9 +20,19 @@ export interface TryResponse {
 
 export type TryOutcome = { ok: true; response: TryResponse } | { ok: false; url: string; message: string };
 
-/** The URL the browser calls: the gateway's base URL, the operation path and the non-empty query parameters. */
-export function requestUrl(r: Pick<TryRequest, 'baseUrl' | 'path' | 'query'>): string {
-  const url = new URL(r.baseUrl.replace(/\/+$/, '') + r.path);
+/**
+ * The URL the browser calls: the gateway's base URL, the path with its parameters filled in and the non-empty
+ * query parameters. A parameter value stays one path segment: `/` in it is percent-encoded, and `.` or `..` (which
+ * URL parsing would resolve, encoded or not, climbing out of the API's path) is refused.
+ */
+export function requestUrl(r: Pick<TryRequest, 'baseUrl' | 'path' | 'pathParams' | 'query'>): string {
+  const path = r.path.replace(/\{([^}/]+)\}/g, (whole, name: string) => {
+    const value = r.pathParams[name];
+    if (value === undefined || value === '') return whole;
+    if (value === '.' || value === '..') throw new RangeError(`The path parameter ${name} cannot be “${value}”.`);
+    return encodeURIComponent(value);
+  });
+  const url = new URL(r.baseUrl.replace(/\/+$/, '') + path);
   for (const [name, value] of Object.entries(r.query)) if (value !== '') url.searchParams.set(name, value);
   return url.toString();
 }
@@ -43,8 +55,8 @@ export async function sendTryRequest(r: TryRequest): Promise<TryOutcome> {
   let url: string;
   try {
     url = requestUrl(r);
-  } catch {
-    return { ok: false, url: r.baseUrl + r.path, message: 'The path is not a valid URL path.' };
+  } catch (err) {
+    return { ok: false, url: r.baseUrl + r.path, message: err instanceof RangeError ? err.message : 'The path is not a valid URL path.' };
   }
   const headers: Record<string, string> = { accept: 'application/json' };
   if (r.apiKey) headers['x-api-key'] = r.apiKey;

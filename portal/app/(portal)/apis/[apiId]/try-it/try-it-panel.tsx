@@ -53,7 +53,7 @@ export function TryItPanel({ api, document, environmentId, onEnvironment, apiKey
           <KeyPicker apiId={api.id} apiKey={apiKey} onKey={onKey} />
           <div className="border-t border-zinc-200 pt-5">
             {document ? (
-              <RequestForm operations={operations} pending={pending} disabled={!apiKey} onSend={send} />
+              <RequestForm operations={operations} baseUrl={env?.baseUrl ?? ''} apiKey={apiKey} pending={pending} disabled={!apiKey} onSend={send} onOperation={() => setOutcome(null)} />
             ) : (
               <div className="h-40 animate-pulse rounded-md bg-zinc-100" role="status" aria-busy="true" aria-label="Loading operations" />
             )}
