@@ -115,6 +115,8 @@ export interface ApiKeysTable {
   expires_at: string | null;
   revoked_at: string | null;
   last_used_at: string | null;
+  /** The key a rotation issued in this one's place (migration 0009). */
+  replaced_by: Generated<string | null>;
 }
 
 /** The materialised, per-environment view that sidecars sync; see lib/server/sync/materialize.ts. */
@@ -233,6 +235,23 @@ export interface OAuthSigningKeysTable {
   not_after: number;
 }
 
+export type NotificationKind = 'api.new-version' | 'api.deprecated' | 'api.retired' | 'api.blocked' | 'subscription.decided' | 'key.expiring';
+
+/** Something that happened to what a user depends on; shown in the portal until read (migration 0009). */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** A portal path to act on it (the application, the successor version). */
+  link: string | null;
+  /** Set for derived notices (a key expiring) so that deriving them again inserts nothing. */
+  dedupe_key: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   tiers: TiersTable;
@@ -254,6 +273,7 @@ export interface DB {
   portal_settings: PortalSettingsTable;
   oauth_clients: OAuthClientsTable;
   oauth_signing_keys: OAuthSigningKeysTable;
+  notifications: NotificationsTable;
 }
 
 export type User = Selectable<UsersTable>;

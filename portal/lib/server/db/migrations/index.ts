@@ -7,6 +7,7 @@ import * as m0005 from './0005-oauth-clients';
 import * as m0006 from './0006-monthly-quota';
 import * as m0007 from './0007-usage-hourly';
 import * as m0008 from './0008-credential-scope';
+import * as m0009 from './0009-notifications';
 
 /**
  * Ordered migrations. A static list rather than a directory scan because the portal is bundled by Next.js, where
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006-monthly-quota': m0006,
   '0007-usage-hourly': m0007,
   '0008-credential-scope': m0008,
+  '0009-notifications': m0009,
 };
