@@ -9,7 +9,7 @@ export function CardTable({ columns, children, stackOnPhone = false }: { columns
   return (
     <div className={`relative -mx-5 overflow-x-auto border-t border-zinc-100 ${stackOnPhone ? 'max-sm:mx-0 max-sm:border-t-0' : ''}`}>
       <table className={`w-full text-left text-sm ${stackOnPhone ? 'max-sm:block' : ''}`}>
-        <thead className={`bg-zinc-50 text-xs tracking-wide text-zinc-500 uppercase ${stackOnPhone ? 'max-sm:sr-only' : ''}`}>
+        <thead className={`bg-zinc-50 text-xs tracking-wide text-zinc-500 uppercase ${stackOnPhone ? 'max-sm:hidden' : ''}`}>
           <tr>
             {columns.map((col) => (
               <th key={col} scope="col" className="px-3 py-2 font-medium whitespace-nowrap first:pl-5">
