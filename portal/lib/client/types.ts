@@ -76,6 +76,8 @@ export interface Subscription {
     successor: { id: string; version: string } | null;
   };
   tier: { id: string; name: string; requestsPerMinute: number | null; monthlyQuota: number | null };
+  /** A tier change waiting for the publisher's approval. */
+  requestedTier: { id: string; name: string } | null;
   /** Requests counted against the tier's monthly quota this calendar month (UTC), across every gateway. */
   quota: { period: string; used: number; limit: number | null };
 }

@@ -38,4 +38,5 @@ export interface QueueItem {
   api: { id: string; name: string; version: string };
   app: { id: string; name: string; ownerEmail: string };
   tier: { name: string };
+  requestedTier: { name: string } | null;
 }

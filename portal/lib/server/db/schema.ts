@@ -103,6 +103,8 @@ export interface SubscriptionsTable {
   tier_id: string;
   status: SubscriptionStatus;
   created_at: string;
+  /** A tier change waiting for the publisher's approval; the subscription keeps `tier_id` until then (migration 0009). */
+  requested_tier_id: Generated<string | null>;
 }
 
 export interface ApiKeysTable {

@@ -15,6 +15,7 @@ export async function listSubscriptions(db: Db, actor: Actor, appId: string, now
     .selectFrom('subscriptions')
     .innerJoin('apis', 'apis.id', 'subscriptions.api_id')
     .innerJoin('tiers', 'tiers.id', 'subscriptions.tier_id')
+    .leftJoin('tiers as requested', 'requested.id', 'subscriptions.requested_tier_id')
     .where('subscriptions.app_id', '=', appId)
     .select([
       'subscriptions.id',
@@ -30,6 +31,8 @@ export async function listSubscriptions(db: Db, actor: Actor, appId: string, now
       'tiers.name as tier_name',
       'tiers.monthly_quota',
       'tiers.requests_per_minute',
+      'requested.id as requested_tier_id',
+      'requested.name as requested_tier_name',
     ])
     .orderBy('subscriptions.created_at')
     .execute();
@@ -48,6 +51,7 @@ export async function listSubscriptions(db: Db, actor: Actor, appId: string, now
     createdAt: r.created_at,
     api: { id: r.api_id, name: r.api_name, version: r.api_version, context: r.api_context, status: r.api_status, successor: successors.get(r.api_id) ?? null },
     tier: { id: r.tier_id, name: r.tier_name, requestsPerMinute: r.requests_per_minute, monthlyQuota: r.monthly_quota },
+    requestedTier: r.requested_tier_id && r.requested_tier_name ? { id: r.requested_tier_id, name: r.requested_tier_name } : null,
     quota: { period, used: Number(used.find((u) => u.api_id === r.api_id)?.used ?? 0), limit: r.monthly_quota },
   }));
 }

@@ -56,7 +56,7 @@ function KeyRows({ keys, onRevoke, onRotate }: { keys: ApiKey[]; onRevoke: (key:
           <td data-label="Created" className={`px-3 py-2.5 whitespace-nowrap text-zinc-600 ${stackedCell}`}>
             {formatDate(key.createdAt)}
           </td>
-          <td data-label="Expires" className={`px-3 py-2.5 text-zinc-600 ${stackedCell}`} data-testid="key-expires" data-expires-at={key.expiresAt ?? ''}>
+          <td data-label="Expires" className={`px-3 py-2.5 text-zinc-600 max-sm:text-right ${stackedCell}`} data-testid="key-expires" data-expires-at={key.expiresAt ?? ''}>
             <KeyExpiry apiKey={key} />
           </td>
           <td data-label="Last used" className={`px-3 py-2.5 whitespace-nowrap text-zinc-600 ${stackedCell}`} data-testid="key-last-used">
@@ -65,7 +65,8 @@ function KeyRows({ keys, onRevoke, onRotate }: { keys: ApiKey[]; onRevoke: (key:
           <td className={`py-2.5 pr-5 pl-3 text-right whitespace-nowrap ${key.status === 'active' ? 'max-sm:block max-sm:px-0! max-sm:pt-2' : 'max-sm:hidden'}`}>
             {key.status === 'active' && (
               <div className="flex justify-end gap-2">
-                {onRotate && (
+                {/* A key already replaced by a rotation only waits out its grace; rotating it again would fork the chain. */}
+                {onRotate && !key.replacedBy && (
                   <Button variant="secondary" size="sm" onClick={() => onRotate(key)}>
                     Rotate
                   </Button>

@@ -16,6 +16,7 @@ import { createApiKeyInput } from '@/lib/server/keys/create-api-key';
 import { rotateApiKeyInput } from '@/lib/server/keys/rotate-api-key';
 import { markNotificationsReadInput } from '@/lib/server/notifications/mark-notifications-read';
 import { createOAuthClientInput } from '@/lib/server/oauth/create-oauth-client';
+import { changeTierInput } from '@/lib/server/subscriptions/change-tier';
 import { subscribeInput } from '@/lib/server/subscriptions/subscribe';
 import { deployApiInput } from '@/lib/server/deployments/deploy-api';
 import { tierInput } from '@/lib/server/tiers/tier-input';
@@ -82,6 +83,7 @@ export const OPERATIONS: DocumentedOperation[] = [
   op('post', '/apps/{appId}/oauth-clients/{clientId}/revoke', 'Applications', "Revoke an OAuth client's secret; gateways reject its tokens within one sync", { success: 200 }),
   op('get', '/apps/{appId}/subscriptions', 'Applications', 'List the subscriptions of an application (with their state and this month\'s quota use)'),
   op('post', '/apps/{appId}/subscriptions', 'Applications', 'Subscribe an application to an API (PENDING if the API requires approval)', { body: subscribeInput }),
+  op('patch', '/apps/{appId}/subscriptions/{subscriptionId}', 'Applications', 'Change the tier (waits for approval where the API requires it)', { body: changeTierInput }),
   op('delete', '/apps/{appId}/subscriptions/{subscriptionId}', 'Applications', 'Unsubscribe'),
   op('get', '/apps/{appId}/usage', 'Applications', 'Request counts, errors and latency of an application over a range', { query: usageQuery }),
   op('get', '/publisher/apis', 'Publisher', 'List the APIs you manage, in every state'),
@@ -102,8 +104,8 @@ export const OPERATIONS: DocumentedOperation[] = [
   op('post', '/publisher/openapi/validate', 'Publisher', 'Validate an OpenAPI document and list every problem', { body: validateOpenApiInput, success: 200 }),
   op('post', '/publisher/openapi/fetch', 'Publisher', 'Fetch an OpenAPI document from a URL (SSRF-guarded) and validate it', { body: fetchOpenApiInput, success: 200 }),
   op('get', '/publisher/subscriptions', 'Publisher', 'Subscriptions to your APIs in one state (the approval queue)', { query: approvalQueueQuery }),
-  op('post', '/publisher/subscriptions/{subscriptionId}/approve', 'Publisher', 'Approve a pending subscription', { success: 200 }),
-  op('post', '/publisher/subscriptions/{subscriptionId}/reject', 'Publisher', 'Reject a pending subscription', { success: 200 }),
+  op('post', '/publisher/subscriptions/{subscriptionId}/approve', 'Publisher', 'Approve a pending subscription or tier change', { success: 200 }),
+  op('post', '/publisher/subscriptions/{subscriptionId}/reject', 'Publisher', 'Reject a pending subscription or tier change', { success: 200 }),
   op('get', '/admin/tiers', 'Admin', 'List tiers'),
   op('post', '/admin/tiers', 'Admin', 'Create a tier', { body: tierInput }),
   op('put', '/admin/tiers/{tierId}', 'Admin', 'Replace a tier', { body: tierInput }),
