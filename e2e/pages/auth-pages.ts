@@ -20,3 +20,13 @@ export async function signIn(page: Page, email: string, password: string): Promi
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 }
+
+/** Opens the header's account menu (profile, notifications, access tokens, sign-out). */
+export async function openAccountMenu(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Account menu' }).click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await openAccountMenu(page);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+}

@@ -25,9 +25,20 @@ export async function importApi(page: Page, spec: ImportSpec): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: `${spec.title} v1` })).toBeVisible();
 }
 
-/** Moves the open API along its lifecycle with the button of that name (Publish, Deprecate, Retire, Block). */
-export async function changeStatus(page: Page, button: 'Publish' | 'Deprecate' | 'Retire' | 'Block', expected: string): Promise<void> {
+const CONFIRM = { Deprecate: 'Deprecate', Retire: 'Retire for good', Block: 'Block traffic' } as const;
+
+/**
+ * Moves the open API along its lifecycle with the button of that name (Publish, Deprecate, Retire, Block). All but
+ * Publish ask first: the dialog's effect must match `effect` when given, then it is confirmed.
+ */
+export async function changeStatus(page: Page, button: 'Publish' | 'Deprecate' | 'Retire' | 'Block', expected: string, effect?: RegExp): Promise<void> {
   await page.getByRole('button', { name: button, exact: true }).click();
+  if (button !== 'Publish') {
+    const dialog = page.getByRole('dialog');
+    if (effect) await expect(dialog.getByTestId('lifecycle-effect')).toContainText(effect);
+    await dialog.getByRole('button', { name: CONFIRM[button], exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
   await expect(page.getByTestId('api-status')).toHaveText(expected);
 }
 

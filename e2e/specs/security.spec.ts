@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openReference } from '../pages/api-page';
-import { signUp, uniqueEmail } from '../pages/auth-pages';
+import { signOut, signUp, uniqueEmail } from '../pages/auth-pages';
 import { E2E_STACK } from '../support/stack';
 
 // Issue #13 in a real browser: sessions end at sign-out, every page carries the security headers, the API page
@@ -12,7 +12,7 @@ test('a copied session cookie stops working once its user signs out', async ({ p
   await thief.addCookies(await page.context().cookies());
   expect((await thief.request.get('/api/v1/apps')).status()).toBe(200);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
   await expect.poll(async () => (await thief.request.get('/api/v1/apps')).status()).toBe(401);
   await thief.close();

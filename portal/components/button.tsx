@@ -31,11 +31,19 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   pending?: boolean;
 }
 
+/**
+ * While pending, the spinner covers the label instead of adding to it: the button keeps its size, so nothing beside
+ * it (Cancel next to Confirm) moves under the cursor. The label stays in the accessible name.
+ */
 export function Button({ variant = 'primary', size = 'md', pending = false, className = '', type = 'button', disabled, children, ...rest }: ButtonProps) {
   return (
-    <button type={type} className={buttonClass(variant, size, className)} disabled={disabled || pending} aria-busy={pending || undefined} {...rest}>
-      {pending && <span className="size-3.5 animate-spin rounded-full border-2 border-current border-r-transparent" aria-hidden="true" />}
-      {children}
+    <button type={type} className={buttonClass(variant, size, `relative ${className}`)} disabled={disabled || pending} aria-busy={pending || undefined} {...rest}>
+      {pending && (
+        <span aria-hidden="true" className="absolute inset-0 grid place-items-center">
+          <span className="size-3.5 animate-spin rounded-full border-2 border-current border-r-transparent" />
+        </span>
+      )}
+      <span className={`inline-flex items-center gap-2 ${pending ? 'opacity-0' : ''}`}>{children}</span>
     </button>
   );
 }

@@ -2,9 +2,10 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useSession } from 'next-auth/react';
+import { useProfile } from '@/lib/client/use-profile';
 import { AccountMenu } from './account-menu';
 import { SearchPalette } from './search-palette';
+import { SessionExpiredBanner } from './session-expired-banner';
 import { ThemeToggle } from './theme-toggle';
 
 const NAV = [
@@ -17,7 +18,8 @@ const NAV = [
 
 export function SiteHeader() {
   const pathname = usePathname();
-  const role = useSession().data?.user.role;
+  // The current role from the server, not the one frozen in the cookie at sign-in: a promotion shows without signing in again.
+  const { role } = useProfile();
   return (
     <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-1 px-4 sm:h-16 sm:flex-nowrap sm:px-6">
@@ -49,6 +51,7 @@ export function SiteHeader() {
           <AccountMenu />
         </div>
       </div>
+      <SessionExpiredBanner />
     </header>
   );
 }

@@ -3,7 +3,11 @@ import { Badge } from '@/components/badge';
 import { cardClass } from '@/components/card';
 import type { ApiSummary } from '@/lib/client/types';
 
-/** A catalog entry; the whole card is one link, so its accessible name starts with the API's name. */
+/**
+ * A catalog entry: one per API, opening its preferred (newest published) version; the other versions are listed and
+ * reachable from the API page's version switcher. The whole card is one link, so its accessible name starts with the
+ * API's name.
+ */
 export function ApiCard({ api }: { api: ApiSummary }) {
   return (
     <Link
@@ -17,6 +21,11 @@ export function ApiCard({ api }: { api: ApiSummary }) {
       </div>
       <p className="mt-1 font-mono text-xs wrap-anywhere text-zinc-500">{api.context}</p>
       <p className="mt-3 line-clamp-3 flex-1 text-sm wrap-anywhere text-zinc-600">{api.description || 'No description yet.'}</p>
+      {api.versions && api.versions.length > 1 && (
+        <p className="mt-3 text-xs wrap-anywhere text-zinc-500" data-testid="api-card-versions">
+          {api.versions.length} versions: {api.versions.map((v) => `${v.version}${v.status === 'DEPRECATED' ? ' (deprecated)' : ''}`).join(', ')}
+        </p>
+      )}
       {(api.tags.length > 0 || api.status === 'DEPRECATED' || api.requiresApproval) && (
         <div className="mt-4 flex flex-wrap gap-1.5">
           {api.status === 'DEPRECATED' && <Badge tone="warning">Deprecated</Badge>}

@@ -19,6 +19,8 @@ export interface AdminUser {
   role: Role;
   disabled: boolean;
   createdAt: string;
+  /** What disabling suspends at the gateways (and enabling restores). */
+  holdings: { applications: number; keys: number; oauthClients: number };
 }
 
 export interface AuditEvent {

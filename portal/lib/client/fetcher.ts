@@ -1,4 +1,5 @@
 import { ApiError, type FieldError } from './api-error';
+import { reportSessionExpired } from './session-expiry';
 
 interface Problem {
   status?: number;
@@ -22,6 +23,7 @@ async function toApiError(res: Response): Promise<ApiError> {
 
 async function request<T>(url: string, init: RequestInit): Promise<T> {
   const res = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
+  if (res.status === 401) reportSessionExpired();
   if (!res.ok) throw await toApiError(res);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;

@@ -39,3 +39,15 @@ export function formatExpiry(iso: string | null, now = Date.now()): string {
   if (Number.isNaN(at)) return '—';
   return Math.abs(at - now) < 7 * 86_400_000 ? dateTimeFormat.format(at) : dateFormat.format(at);
 }
+
+/** "in 58 min", "3 h ago", "in 2 days": how far a moment is from now, in the largest unit that fits. */
+export function formatRelative(iso: string | null, now = Date.now()): string {
+  if (!iso) return '—';
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return '—';
+  const seconds = Math.round((at - now) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 60) return seconds >= 0 ? 'in under a minute' : 'just now';
+  const span = abs < 3600 ? `${Math.round(abs / 60)} min` : abs < 86_400 ? `${Math.round(abs / 3600)} h` : plural(Math.round(abs / 86_400), 'day');
+  return seconds >= 0 ? `in ${span}` : `${span} ago`;
+}

@@ -13,6 +13,8 @@ export interface ApiSummary {
   tags: string[];
   status: ApiStatus;
   requiresApproval: boolean;
+  /** Every catalog version of this API, the newest published first (on catalog entries and the API page). */
+  versions?: { id: string; version: string; status: ApiStatus; context: string }[];
 }
 
 export interface Operation {
@@ -64,8 +66,18 @@ export interface Subscription {
   id: string;
   status: SubscriptionStatus;
   createdAt: string;
-  api: { id: string; name: string; version: string; context: string };
-  tier: { id: string; name: string };
+  api: {
+    id: string;
+    name: string;
+    version: string;
+    context: string;
+    status: 'CREATED' | 'PUBLISHED' | 'DEPRECATED' | 'RETIRED' | 'BLOCKED';
+    /** The newest published version after this one, where a deprecated or retired version's subscribers go. */
+    successor: { id: string; version: string } | null;
+  };
+  tier: { id: string; name: string; requestsPerMinute: number | null; monthlyQuota: number | null };
+  /** A tier change waiting for the publisher's approval. */
+  requestedTier: { id: string; name: string } | null;
   /** Requests counted against the tier's monthly quota this calendar month (UTC), across every gateway. */
   quota: { period: string; used: number; limit: number | null };
 }
@@ -81,6 +93,8 @@ export interface ApiKey {
   expiresAt: string | null;
   revokedAt: string | null;
   lastUsedAt: string | null;
+  /** For a rotated key, the key issued in its place (absent on create and rotate answers). */
+  replacedBy?: { id: string; prefix: string } | null;
   /** Per environment, on how many gateways the key's latest change is applied (absent on the create answer). */
   receipts?: KeyReceipt[];
 }

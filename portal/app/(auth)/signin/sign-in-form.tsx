@@ -7,6 +7,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Button } from '@/components/button';
 import { Field } from '@/components/field';
 import { FormError } from '@/components/form-error';
+import { Notice } from '@/components/notice';
 import { safeCallbackUrl } from '@/lib/client/callback-url';
 import { AuthCard } from '../auth-card';
 
@@ -35,9 +36,11 @@ export function SignInForm() {
         setError(
           result?.status === 429
             ? 'Too many sign-in attempts. Wait a little and try again.'
-            : result?.status === 401 || result?.error === 'CredentialsSignin'
-              ? 'Wrong email or password'
-              : 'Could not sign in. Try again.',
+            : result?.error === 'AccountDisabled'
+              ? 'This account is disabled. Ask an administrator of this portal to enable it again.'
+              : result?.status === 401 || result?.error === 'CredentialsSignin'
+                ? 'Wrong email or password'
+                : 'Could not sign in. Try again.',
         );
         setPending(false);
         return;
@@ -64,6 +67,11 @@ export function SignInForm() {
       }
     >
       <form onSubmit={handleSubmit} className="space-y-4">
+        {searchParams.get('changed') === 'password' && (
+          <Notice tone="success" testId="password-changed">
+            Password changed. Sign in with the new one.
+          </Notice>
+        )}
         <Field label="Email" name="email" type="email" autoComplete="email" required />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />
         <FormError message={error} />

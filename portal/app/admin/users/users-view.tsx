@@ -17,6 +17,13 @@ import { useRequireSession } from '@/lib/client/use-require-session';
 import { AdminsOnly, isForbidden } from '../admins-only';
 import { UserRow } from './user-row';
 
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+function suspensionSentence(h: AdminUser['holdings']): string {
+  if (h.applications === 0) return 'They own no applications, so no gateway traffic changes.';
+  return `Gateways suspend the ${plural(h.keys, 'live key')} and ${plural(h.oauthClients, 'OAuth client')} of their ${plural(h.applications, 'application')} within a second (calls get 401).`;
+}
+
 export function UsersView() {
   const { session } = useRequireSession();
   const { mutate } = useSWRConfig();
@@ -73,7 +80,11 @@ export function UsersView() {
         onConfirm={() => disabling && patch(disabling, { disabled: true })}
         onCancel={() => setDisabling(null)}
       >
-        They are signed out of every session and their personal access tokens stop working at once. You can enable them again later.
+        <span data-testid="disable-effect">
+          They are signed out of every session and their personal access tokens stop working at once.{' '}
+          {disabling && suspensionSentence(disabling.holdings)} Enabling them again restores their keys and clients; their old
+          sessions stay ended.
+        </span>
       </ConfirmDialog>
     </>
   );

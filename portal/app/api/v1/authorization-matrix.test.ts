@@ -67,6 +67,7 @@ const CASES: Case[] = [
   { route: 'apps/[appId]/oauth-clients/[clientId]/revoke', verb: 'POST', denied: notAppOwner },
   { route: 'apps/[appId]/subscriptions', verb: 'GET', denied: notAppOwner },
   { route: 'apps/[appId]/subscriptions', verb: 'POST', body: { apiId: 'api_1', tierId: 'tier_1' }, denied: notAppOwner },
+  { route: 'apps/[appId]/subscriptions/[subscriptionId]', verb: 'PATCH', body: { tierId: 'tier_1' }, denied: notAppOwner },
   { route: 'apps/[appId]/subscriptions/[subscriptionId]', verb: 'DELETE', denied: notAppOwner },
   { route: 'apps/[appId]/usage', verb: 'GET', denied: notAppOwner },
   { route: 'publisher/apis/[apiId]', verb: 'GET', denied: notOwner },

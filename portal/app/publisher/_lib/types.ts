@@ -23,6 +23,8 @@ export interface ManagedApiDetail extends ManagedApi {
   tierIds: string[];
   deployments: { environmentId: string; name: string; baseUrl: string; backendUrl: string | null; deployedAt: string }[];
   versions: { id: string; version: string; status: ApiStatus; context: string }[];
+  /** Applications subscribed (active or blocked), waiting for approval, and the developers who own them. */
+  reach: { subscriptions: number; pending: number; developers: number };
 }
 
 /** What the portal made of a document (lib/server/apis/validate-openapi.ts). */
@@ -47,4 +49,5 @@ export interface QueueItem {
   api: { id: string; name: string; version: string };
   app: { id: string; name: string; ownerEmail: string };
   tier: { name: string };
+  requestedTier: { name: string } | null;
 }

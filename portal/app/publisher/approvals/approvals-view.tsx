@@ -55,7 +55,7 @@ export function ApprovalsView() {
                   {s.app.name} → {s.api.name} {s.api.version}
                 </div>
                 <div className="text-sm text-zinc-500">
-                  {s.app.ownerEmail} · {s.tier.name} · asked {formatDateTime(s.createdAt)}
+                  {s.app.ownerEmail} · {s.requestedTier ? `asks to move from ${s.tier.name} to ${s.requestedTier.name}` : `${s.tier.name} · asked ${formatDateTime(s.createdAt)}`}
                 </div>
               </div>
               <Button size="sm" pending={pending === s.id} disabled={pending !== null} onClick={() => decide(s.id, 'approve')}>

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '../db/client';
 import { notFound } from '../errors';
+import { byCatalogPreference, toCatalogVersion } from './catalog-versions';
 import { CATALOG_STATES, toSummary } from './list-apis';
 import { parseOperations } from './parse-operations';
 
@@ -22,6 +23,13 @@ export async function getApi(db: Db, apiId: string) {
     .select(['environments.id', 'environments.name', 'environments.gateway_url'])
     .orderBy('environments.name')
     .execute();
+  const lineage = api.lineage_id ?? api.id;
+  const versions = await db
+    .selectFrom('apis')
+    .where((eb) => eb.or([eb('lineage_id', '=', lineage), eb('id', '=', lineage)]))
+    .where('status', 'in', CATALOG_STATES)
+    .select(['id', 'version', 'status', 'context', 'created_at', 'lineage_id'])
+    .execute();
   return {
     ...toSummary(api),
     /** Markdown written by the publisher; the portal renders it without raw HTML. */
@@ -35,5 +43,7 @@ export async function getApi(db: Db, apiId: string) {
       monthlyQuota: t.monthly_quota,
     })),
     environments: environments.map((e) => ({ id: e.id, name: e.name, gatewayUrl: e.gateway_url, baseUrl: e.gateway_url + api.context })),
+    /** Every catalog version of this API, the preferred one first (catalog-versions.ts). */
+    versions: versions.sort(byCatalogPreference).map(toCatalogVersion),
   };
 }

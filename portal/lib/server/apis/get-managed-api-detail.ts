@@ -9,7 +9,7 @@ import { parseOperations } from './parse-operations';
 export async function getManagedApiDetail(db: Db, actor: Actor, apiId: string) {
   const api = await getManagedApi(db, actor, apiId);
   const lineage = api.lineage_id ?? api.id;
-  const [tiers, deployments, versions] = await Promise.all([
+  const [tiers, deployments, versions, subscriptions] = await Promise.all([
     db.selectFrom('api_tiers').where('api_id', '=', apiId).select('tier_id').execute(),
     db
       .selectFrom('deployments')
@@ -24,6 +24,13 @@ export async function getManagedApiDetail(db: Db, actor: Actor, apiId: string) {
       .select(['id', 'version', 'status', 'context'])
       .orderBy('created_at')
       .execute(),
+    // What a lifecycle change touches, for the confirmation that names its effect.
+    db
+      .selectFrom('subscriptions')
+      .innerJoin('applications', 'applications.id', 'subscriptions.app_id')
+      .where('subscriptions.api_id', '=', apiId)
+      .select(['subscriptions.status', 'applications.owner_id'])
+      .execute(),
   ]);
   return {
     ...toManagedApiDto(api),
@@ -33,5 +40,10 @@ export async function getManagedApiDetail(db: Db, actor: Actor, apiId: string) {
     tierIds: tiers.map((t) => t.tier_id),
     deployments: deployments.map((d) => ({ environmentId: d.id, name: d.name, gatewayUrl: d.gateway_url, baseUrl: d.gateway_url + api.context, backendUrl: d.backend_url ?? null, deployedAt: d.created_at })),
     versions,
+    reach: {
+      subscriptions: subscriptions.filter((s) => s.status === 'ACTIVE' || s.status === 'BLOCKED').length,
+      pending: subscriptions.filter((s) => s.status === 'PENDING').length,
+      developers: new Set(subscriptions.map((s) => s.owner_id)).size,
+    },
   };
 }

@@ -6,7 +6,10 @@ import { requirePublisher } from '../users/require-role';
 
 export const approvalQueueQuery = z.strictObject({ status: z.enum(['PENDING', 'ACTIVE', 'REJECTED', 'BLOCKED']).default('PENDING') });
 
-/** Subscriptions to the caller's APIs (an admin: all APIs) in one state, oldest first: the approval queue. */
+/**
+ * Subscriptions to the caller's APIs (an admin: all APIs) in one state, oldest first: the approval queue. The
+ * pending queue also holds active subscriptions asking for another tier.
+ */
 export async function listApprovalQueue(db: Db, actor: Actor, query: z.infer<typeof approvalQueueQuery>) {
   requirePublisher(actor);
   let q = db
@@ -15,7 +18,12 @@ export async function listApprovalQueue(db: Db, actor: Actor, query: z.infer<typ
     .innerJoin('applications', 'applications.id', 'subscriptions.app_id')
     .innerJoin('users', 'users.id', 'applications.owner_id')
     .innerJoin('tiers', 'tiers.id', 'subscriptions.tier_id')
-    .where('subscriptions.status', '=', query.status)
+    .leftJoin('tiers as requested', 'requested.id', 'subscriptions.requested_tier_id')
+    .where((eb) =>
+      query.status === 'PENDING'
+        ? eb.or([eb('subscriptions.status', '=', 'PENDING'), eb.and([eb('subscriptions.status', '=', 'ACTIVE'), eb('subscriptions.requested_tier_id', 'is not', null)])])
+        : eb('subscriptions.status', '=', query.status),
+    )
     .select([
       'subscriptions.id',
       'subscriptions.status',
@@ -27,6 +35,7 @@ export async function listApprovalQueue(db: Db, actor: Actor, query: z.infer<typ
       'applications.name as app_name',
       'users.email as owner_email',
       'tiers.name as tier_name',
+      'requested.name as requested_tier_name',
     ])
     .orderBy('subscriptions.created_at');
   if (actor.role !== 'admin') q = q.where('apis.owner_id', '=', actor.id);
@@ -38,5 +47,7 @@ export async function listApprovalQueue(db: Db, actor: Actor, query: z.infer<typ
     api: { id: r.api_id, name: r.api_name, version: r.api_version },
     app: { id: r.app_id, name: r.app_name, ownerEmail: r.owner_email },
     tier: { name: r.tier_name },
+    /** Set when an active subscription asks to move to this tier. */
+    requestedTier: r.requested_tier_name ? { name: r.requested_tier_name } : null,
   }));
 }

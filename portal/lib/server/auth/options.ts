@@ -4,7 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../db/client';
 import type { Role } from '../db/schema';
 import { clientAddress } from '../http/client-address';
-import { authenticateUser } from '../users/authenticate-user';
+import { checkCredentials } from '../users/authenticate-user';
 import { bumpSessionVersion } from '../users/bump-session-version';
 import { signInThrottle } from './sign-in-throttle';
 
@@ -27,6 +27,9 @@ declare module 'next-auth/jwt' {
   }
 }
 
+/** The sign-in error a disabled account gets once its password matched. */
+export const ACCOUNT_DISABLED = 'AccountDisabled';
+
 export const authOptions: AuthOptions = {
   // Credentials sign-in requires JWT sessions; the token carries only the user id and role, and every API call
   // re-reads the user (load-actor.ts), so disabling a user or changing a role applies at once.
@@ -42,10 +45,14 @@ export const authOptions: AuthOptions = {
         const address = clientAddress(new Headers(req?.headers as Record<string, string> | undefined));
         const throttle = signInThrottle();
         if (!(await throttle.check(credentials.email, address)).allowed) return null;
-        const actor = await authenticateUser(await getDb(), credentials.email, credentials.password);
-        if (actor) await throttle.succeed(credentials.email);
+        const verdict = await checkCredentials(await getDb(), credentials.email, credentials.password);
+        if (verdict.ok || verdict.code === 'DISABLED') await throttle.succeed(credentials.email);
         else await throttle.fail(credentials.email, address);
-        return actor ? { id: actor.id, email: actor.email, name: actor.name, role: actor.role, sessionVersion: actor.sessionVersion } : null;
+        // next-auth hands a thrown message to the client as `error`: the form tells a disabled user why.
+        if (!verdict.ok && verdict.code === 'DISABLED') throw new Error(ACCOUNT_DISABLED);
+        if (!verdict.ok) return null;
+        const { actor } = verdict;
+        return { id: actor.id, email: actor.email, name: actor.name, role: actor.role, sessionVersion: actor.sessionVersion };
       },
     }),
   ],

@@ -103,6 +103,8 @@ export interface SubscriptionsTable {
   tier_id: string;
   status: SubscriptionStatus;
   created_at: string;
+  /** A tier change waiting for the publisher's approval; the subscription keeps `tier_id` until then (migration 0011). */
+  requested_tier_id: Generated<string | null>;
 }
 
 export interface ApiKeysTable {
@@ -115,6 +117,8 @@ export interface ApiKeysTable {
   expires_at: string | null;
   revoked_at: string | null;
   last_used_at: string | null;
+  /** The key a rotation issued in this one's place (migration 0011). */
+  replaced_by: Generated<string | null>;
 }
 
 /** The materialised, per-environment view that sidecars sync; see lib/server/sync/materialize.ts. */
@@ -247,6 +251,23 @@ export interface SignInFailuresTable {
   last_failure_at: number;
 }
 
+export type NotificationKind = 'api.new-version' | 'api.deprecated' | 'api.retired' | 'api.blocked' | 'subscription.decided' | 'key.expiring';
+
+/** Something that happened to what a user depends on; shown in the portal until read (migration 0011). */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** A portal path to act on it (the application, the successor version). */
+  link: string | null;
+  /** Set for derived notices (a key expiring) so that deriving them again inserts nothing. */
+  dedupe_key: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   tiers: TiersTable;
@@ -270,6 +291,7 @@ export interface DB {
   oauth_signing_keys: OAuthSigningKeysTable;
   portal_secrets: PortalSecretsTable;
   sign_in_failures: SignInFailuresTable;
+  notifications: NotificationsTable;
 }
 
 export type User = Selectable<UsersTable>;

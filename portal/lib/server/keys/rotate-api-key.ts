@@ -40,7 +40,6 @@ export async function rotateApiKey(
     if (keyStatus(old, now) !== 'active') throw new AppError('CONFLICT', `Only an active key can be rotated; this one is ${keyStatus(old, now)}`);
 
     const oldExpiry = old.expires_at && old.expires_at < deadline ? old.expires_at : deadline;
-    await trx.updateTable('api_keys').set({ expires_at: oldExpiry }).where('id', '=', keyId).execute();
     const fresh = {
       id: newId('key'),
       app_id: appId,
@@ -53,6 +52,7 @@ export async function rotateApiKey(
       last_used_at: null,
     };
     await trx.insertInto('api_keys').values(fresh).execute();
+    await trx.updateTable('api_keys').set({ expires_at: oldExpiry, replaced_by: fresh.id }).where('id', '=', keyId).execute();
     touch(`app:${appId}`);
     return { key: { ...toKeyDto(fresh), key: plaintext }, previous: toKeyDto({ ...old, expires_at: oldExpiry }) };
   });

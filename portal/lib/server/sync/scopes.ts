@@ -101,6 +101,9 @@ async function desiredForApp(trx: Transaction<DB>, environmentId: string, appId:
     return { kind: 'subscription', id: s.id, scope, body: JSON.stringify(body) };
   });
   if (!subs.some((s) => s.status === 'ACTIVE')) return out;
+  // A disabled owner's credentials are suspended, not deleted: they leave the gateways (401) and come back on enable.
+  const owner = await trx.selectFrom('applications').innerJoin('users', 'users.id', 'applications.owner_id').where('applications.id', '=', appId).select('users.disabled').executeTakeFirst();
+  if (!owner || owner.disabled) return out;
 
   const keys = await trx
     .selectFrom('api_keys')

@@ -12,7 +12,8 @@ import { postJson } from '@/lib/client/fetcher';
 import { formatRate } from '@/lib/client/format';
 import type { ApiDetail, AppListItem, SubscriptionStatus } from '@/lib/client/types';
 import { appsKey } from '@/lib/client/use-apps';
-import { subscriptionsKey } from '@/lib/client/use-subscriptions';
+import { subscriptionsKey, useSubscriptions } from '@/lib/client/use-subscriptions';
+import { CurrentSubscription } from './current-subscription';
 
 interface Created {
   id: string;
@@ -27,6 +28,9 @@ export function SubscribeForm({ api, apps }: { api: ApiDetail; apps: AppListItem
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ app: AppListItem; status: SubscriptionStatus } | null>(null);
   const deprecated = api.status === 'DEPRECATED';
+  const { subscriptions } = useSubscriptions(appId, Boolean(appId));
+  const existing = subscriptions?.find((s) => s.api.id === api.id && s.status !== 'REJECTED');
+  const chosen = apps.find((a) => a.id === appId);
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -45,15 +49,37 @@ export function SubscribeForm({ api, apps }: { api: ApiDetail; apps: AppListItem
     }
   }
 
+  const appField = (
+    <SelectField label="Application" value={appId} onChange={(e) => setAppId(e.target.value)} required>
+      {apps.map((app) => (
+        <option key={app.id} value={app.id}>
+          {app.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+  // Until the chosen application's subscriptions are known, neither form is offered: no button swaps under the cursor.
+  if (appId && !subscriptions) {
+    return (
+      <div className="space-y-4">
+        {appField}
+        <div className="h-24 animate-pulse rounded-md bg-zinc-100" aria-busy="true" />
+      </div>
+    );
+  }
+  // The chosen application is already subscribed: show that, and let it change tier, instead of a second Subscribe.
+  if (existing && chosen && !done) {
+    return (
+      <div className="space-y-4">
+        {appField}
+        <CurrentSubscription key={existing.id} api={api} app={chosen} sub={existing} />
+      </div>
+    );
+  }
+
   return (
     <form onSubmit={handleSubmit} className="space-y-4">
-      <SelectField label="Application" value={appId} onChange={(e) => setAppId(e.target.value)} required>
-        {apps.map((app) => (
-          <option key={app.id} value={app.id}>
-            {app.name}
-          </option>
-        ))}
-      </SelectField>
+      {appField}
       <SelectField label="Tier" value={tierId} onChange={(e) => setTierId(e.target.value)} required disabled={api.tiers.length === 0}>
         {api.tiers.map((tier) => (
           <option key={tier.id} value={tier.id}>

@@ -44,7 +44,7 @@ export function AppDetailView({ appId }: { appId: string }) {
         actions={<DeleteAppButton app={app} />}
       />
       <div className="space-y-6">
-        <SubscriptionsSection appId={app.id} />
+        <SubscriptionsSection appId={app.id} appName={app.name} />
         <KeysSection appId={app.id} />
         <OAuthSection appId={app.id} />
         <UsageSection appId={app.id} />

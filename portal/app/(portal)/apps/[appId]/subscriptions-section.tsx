@@ -1,39 +1,30 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
 import { useSWRConfig } from 'swr';
 import { Button, buttonClass } from '@/components/button';
 import { Card } from '@/components/card';
-import { FormError } from '@/components/form-error';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { LoadError } from '@/components/load-error';
 import { LoadingBlock } from '@/components/loading';
-import { StatusBadge } from '@/components/status-badge';
-import { errorMessage } from '@/lib/client/api-error';
 import { del } from '@/lib/client/fetcher';
 import { formatDate } from '@/lib/client/format';
+import type { Subscription } from '@/lib/client/types';
 import { appsKey } from '@/lib/client/use-apps';
+import { useConfirm } from '@/lib/client/use-confirm';
+import { useKeys } from '@/lib/client/use-keys';
 import { subscriptionsKey, useSubscriptions } from '@/lib/client/use-subscriptions';
 import { QuotaMeter } from './quota-meter';
+import { SubscriptionState, SubscriptionStateNote } from './subscription-state';
 
-export function SubscriptionsSection({ appId }: { appId: string }) {
+export function SubscriptionsSection({ appId, appName }: { appId: string; appName: string }) {
   const { mutate } = useSWRConfig();
   const { subscriptions, error } = useSubscriptions(appId);
-  const [removing, setRemoving] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-
-  async function unsubscribe(subscriptionId: string) {
-    setRemoving(subscriptionId);
-    setActionError(null);
-    try {
-      await del(`${subscriptionsKey(appId)}/${encodeURIComponent(subscriptionId)}`);
-      await Promise.all([mutate(subscriptionsKey(appId)), mutate(appsKey)]);
-    } catch (err) {
-      setActionError(errorMessage(err));
-    } finally {
-      setRemoving(null);
-    }
-  }
+  const activeKeys = useKeys(appId).keys?.filter((k) => k.status === 'active').length;
+  const unsubscribe = useConfirm(async (sub: Subscription) => {
+    await del(`${subscriptionsKey(appId)}/${encodeURIComponent(sub.id)}`);
+    await Promise.all([mutate(subscriptionsKey(appId)), mutate(appsKey)]);
+  });
 
   const browse = (
     <Link href="/" className={buttonClass('secondary', 'sm')}>
@@ -59,23 +50,36 @@ export function SubscriptionsSection({ appId }: { appId: string }) {
                     {sub.api.name}
                   </Link>
                   <span className="font-mono text-xs text-zinc-500">{sub.api.version}</span>
-                  <StatusBadge status={sub.status} />
+                  <SubscriptionState sub={sub} />
                 </div>
                 <p className="mt-0.5 text-sm text-zinc-600">
                   {sub.tier.name} tier · since {formatDate(sub.createdAt)}
                 </p>
+                <SubscriptionStateNote sub={sub} />
                 <QuotaMeter quota={sub.quota} />
               </div>
-              <Button variant="secondary" size="sm" className="self-start sm:self-auto" pending={removing === sub.id} onClick={() => unsubscribe(sub.id)}>
+              <Button variant="secondary" size="sm" className="self-start sm:self-auto" onClick={() => unsubscribe.ask(sub)}>
                 Unsubscribe
               </Button>
             </li>
           ))}
         </ul>
       )}
-      <div className="mt-3">
-        <FormError message={actionError} />
-      </div>
+      <ConfirmDialog
+        open={unsubscribe.target !== null}
+        title={`Unsubscribe from ${unsubscribe.target?.api.name ?? 'this API'} ${unsubscribe.target?.api.version ?? ''}?`}
+        confirmLabel="Unsubscribe"
+        pending={unsubscribe.pending}
+        error={unsubscribe.error}
+        onConfirm={() => unsubscribe.run()}
+        onCancel={unsubscribe.cancel}
+      >
+        <span data-testid="unsubscribe-effect">
+          This ends 1 subscription, of {appName}: within a second the gateways refuse its {activeKeys === undefined ? '' : `${activeKeys} active `}
+          {activeKeys === 1 ? 'key' : 'keys'} and OAuth clients on <code>{unsubscribe.target?.api.context}</code>. Its other subscriptions keep
+          working. Subscribing again may need the publisher's approval.
+        </span>
+      </ConfirmDialog>
     </Card>
   );
 }

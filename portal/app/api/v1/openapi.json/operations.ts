@@ -14,13 +14,17 @@ import { createEnvironmentInput } from '@/lib/server/environments/create-environ
 import { createGatewayInput } from '@/lib/server/gateways/create-gateway';
 import { createApiKeyInput } from '@/lib/server/keys/create-api-key';
 import { rotateApiKeyInput } from '@/lib/server/keys/rotate-api-key';
+import { markNotificationsReadInput } from '@/lib/server/notifications/mark-notifications-read';
 import { createOAuthClientInput } from '@/lib/server/oauth/create-oauth-client';
+import { changeTierInput } from '@/lib/server/subscriptions/change-tier';
 import { subscribeInput } from '@/lib/server/subscriptions/subscribe';
 import { deployApiInput } from '@/lib/server/deployments/deploy-api';
 import { tierInput } from '@/lib/server/tiers/tier-input';
 import { createPersonalTokenInput } from '@/lib/server/tokens/create-personal-token';
 import { signUpInput } from '@/lib/server/users/sign-up';
 import { updateUserInput } from '@/lib/server/users/update-user';
+import { changePasswordInput } from '@/lib/server/users/change-password';
+import { updateProfileInput } from '@/lib/server/users/profile';
 import { usageQuery } from '@/lib/server/usage/usage-query';
 
 export interface DocumentedOperation {
@@ -49,9 +53,14 @@ const op = (method: DocumentedOperation['method'], path: string, tag: string, su
 /** Every operation of /api/v1. A test checks that each route file's exported verbs appear here and vice versa. */
 export const OPERATIONS: DocumentedOperation[] = [
   op('post', '/auth/signup', 'Account', 'Create a subscriber account', { body: signUpInput, public: true }),
+  op('get', '/account/profile', 'Account', 'Your profile: name, email and current role'),
+  op('patch', '/account/profile', 'Account', 'Change your display name', { body: updateProfileInput }),
+  op('post', '/account/password', 'Account', 'Change your password (ends every session, this one included)', { body: changePasswordInput, success: 204 }),
   op('get', '/account/tokens', 'Account', 'List your personal access tokens'),
   op('post', '/account/tokens', 'Account', 'Create a personal access token (the plaintext is in this response only)', { body: createPersonalTokenInput }),
   op('delete', '/account/tokens/{tokenId}', 'Account', 'Revoke a personal access token'),
+  op('get', '/account/notifications', 'Account', 'Your latest notifications (versions, deprecations, approvals, expiring keys) and the unread count'),
+  op('post', '/account/notifications/read', 'Account', 'Mark notifications read (the given ids, or all)', { body: markNotificationsReadInput, success: 200 }),
   op('get', '/apis', 'Catalog', 'Search the catalog (published and deprecated APIs)', { public: true }),
   op('get', '/apis/{apiId}', 'Catalog', 'One catalog API with its operations, tiers and environments', { public: true }),
   op('get', '/apis/{apiId}/openapi', 'Catalog', 'The OpenAPI document of a catalog API, as its publisher imported it', { public: true }),
@@ -74,6 +83,7 @@ export const OPERATIONS: DocumentedOperation[] = [
   op('post', '/apps/{appId}/oauth-clients/{clientId}/revoke', 'Applications', "Revoke an OAuth client's secret; gateways reject its tokens within one sync", { success: 200 }),
   op('get', '/apps/{appId}/subscriptions', 'Applications', 'List the subscriptions of an application (with their state and this month\'s quota use)'),
   op('post', '/apps/{appId}/subscriptions', 'Applications', 'Subscribe an application to an API (PENDING if the API requires approval)', { body: subscribeInput }),
+  op('patch', '/apps/{appId}/subscriptions/{subscriptionId}', 'Applications', 'Change the tier (waits for approval where the API requires it)', { body: changeTierInput }),
   op('delete', '/apps/{appId}/subscriptions/{subscriptionId}', 'Applications', 'Unsubscribe'),
   op('get', '/apps/{appId}/usage', 'Applications', 'Request counts, errors and latency of an application over a range', { query: usageQuery }),
   op('get', '/publisher/apis', 'Publisher', 'List the APIs you manage, in every state'),
@@ -94,8 +104,8 @@ export const OPERATIONS: DocumentedOperation[] = [
   op('post', '/publisher/openapi/validate', 'Publisher', 'Validate an OpenAPI document and list every problem', { body: validateOpenApiInput, success: 200 }),
   op('post', '/publisher/openapi/fetch', 'Publisher', 'Fetch an OpenAPI document from a URL (SSRF-guarded) and validate it', { body: fetchOpenApiInput, success: 200 }),
   op('get', '/publisher/subscriptions', 'Publisher', 'Subscriptions to your APIs in one state (the approval queue)', { query: approvalQueueQuery }),
-  op('post', '/publisher/subscriptions/{subscriptionId}/approve', 'Publisher', 'Approve a pending subscription', { success: 200 }),
-  op('post', '/publisher/subscriptions/{subscriptionId}/reject', 'Publisher', 'Reject a pending subscription', { success: 200 }),
+  op('post', '/publisher/subscriptions/{subscriptionId}/approve', 'Publisher', 'Approve a pending subscription or tier change', { success: 200 }),
+  op('post', '/publisher/subscriptions/{subscriptionId}/reject', 'Publisher', 'Reject a pending subscription or tier change', { success: 200 }),
   op('get', '/admin/tiers', 'Admin', 'List tiers'),
   op('post', '/admin/tiers', 'Admin', 'Create a tier', { body: tierInput }),
   op('put', '/admin/tiers/{tierId}', 'Admin', 'Replace a tier', { body: tierInput }),

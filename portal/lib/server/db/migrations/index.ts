@@ -9,6 +9,7 @@ import * as m0007 from './0007-usage-hourly';
 import * as m0008 from './0008-credential-scope';
 import * as m0009 from './0009-postgres-widths';
 import * as m0010 from './0010-shared-state';
+import * as m0011 from './0011-notifications';
 
 /**
  * Ordered migrations. A static list rather than a directory scan because the portal is bundled by Next.js, where
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008-credential-scope': m0008,
   '0009-postgres-widths': m0009,
   '0010-shared-state': m0010,
+  '0011-notifications': m0011,
 };

@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { signUp, uniqueEmail } from '../pages/auth-pages';
+import { subscribedAppWithKey } from '../pages/lifecycle-pages';
+import { callGateway } from '../support/stack';
+
+test('keys stay readable on a phone: a rotated key names its successor, ended keys fold away, last use shows a time', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signUp(page, { name: 'Kim Keys', email: uniqueEmail('kim'), password: 'a long enough password' });
+  const { appId, key } = await subscribedAppWithKey(page.request, 'Kim service', 'api_weather_v1');
+  const keys = async () => (await (await page.request.get(`/api/v1/apps/${appId}/keys`)).json()).items as { id: string; name: string; prefix: string; lastUsedAt: string | null }[];
+  const [original] = await keys();
+  const rotated = await (await page.request.post(`/api/v1/apps/${appId}/keys/${original?.id}/rotate`, { data: { graceSeconds: 3600 } })).json();
+  const spare = await (await page.request.post(`/api/v1/apps/${appId}/keys`, { data: { name: 'spare' } })).json();
+  expect((await page.request.post(`/api/v1/apps/${appId}/keys/${spare.id}/revoke`, { data: {} })).ok()).toBe(true);
+  await expect.poll(async () => (await callGateway('/weather/v1/cities', key)).status).toBe(200);
+  await expect.poll(async () => (await keys()).find((k) => k.id === original?.id)?.lastUsedAt ?? null, { timeout: 15_000 }).not.toBeNull();
+
+  await page.goto(`/apps/${appId}`);
+  const oldRow = page.getByTestId('key-row').filter({ hasText: original?.prefix ?? '' });
+  await expect(oldRow.getByTestId('key-replaced')).toHaveText(new RegExp(`^Expires in (59|60) min, replaced by ${rotated.key.prefix}…$`));
+  await expect(oldRow.getByTestId('key-last-used')).toContainText(/just now|min ago/);
+
+  // The revoked key is folded away until asked for.
+  const ended = page.getByTestId('ended-keys');
+  await expect(ended.getByText('1 revoked or expired key')).toBeVisible();
+  const spareRow = page.getByTestId('key-row').filter({ hasText: 'spare' });
+  await expect(spareRow).toBeHidden();
+  await ended.getByText('1 revoked or expired key').click();
+  await expect(spareRow).toBeVisible();
+
+  // At 390 px the rows are cards: no column header row, nothing wider than the screen, actions in reach.
+  await expect(page.getByRole('columnheader', { name: 'Last used' }).first()).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect(oldRow.getByRole('button', { name: 'Revoke' })).toBeInViewport();
+});
