@@ -54,7 +54,7 @@ export function LifecyclePanel({ api }: { api: ManagedApiDetail }) {
               >
                 {label}
               </Button>
-              <span className={`text-sm ${allowed ? 'text-zinc-600' : 'text-zinc-400'}`}>{row.effect}</span>
+              <span className={`text-sm ${allowed ? 'text-zinc-600' : 'text-zinc-500'}`}>{row.effect}</span>
             </li>
           );
         })}
