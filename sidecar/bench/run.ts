@@ -7,6 +7,7 @@ import { runProbe } from './support/probes';
 import { pinSelf, REPO_ROOT } from './support/processes';
 import { printStages } from './support/stage-breakdown';
 import { printThroughput, summarizeThroughput } from './support/summary';
+import { type PortalLoadResult, printPortalLoad } from './portal-load-report';
 import { printRedisCost, runRedisCost } from './redis-cost';
 import { runThroughput } from './throughput';
 
@@ -25,7 +26,9 @@ async function main(): Promise<void> {
       'snapshot-keys': { type: 'string', default: '1000000' },
       revocations: { type: 'string', default: '120' },
       'port-base': { type: 'string', default: process.env.GATEHOUSE_BENCH_PORT_BASE ?? '9300' },
-      only: { type: 'string', default: 'throughput,verdict,snapshot,revocation,redis' },
+      only: { type: 'string', default: 'throughput,verdict,snapshot,revocation,redis,portal' },
+      'portal-users': { type: 'string', default: '50' },
+      'portal-duration-s': { type: 'string', default: '10' },
       'redis-url': { type: 'string', default: process.env.GATEHOUSE_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
       out: { type: 'string', default: path.join(REPO_ROOT, 'bench-results/latest.json') },
     },
@@ -92,6 +95,17 @@ async function main(): Promise<void> {
     }, log);
     printRedisCost(redis, log);
     results.redis = redis;
+  }
+
+  if (only.has('portal')) {
+    log(`\nThe portal under load on PostgreSQL, 1 and 3 replicas (${values['portal-users']} users)...`);
+    // The probe is the portal's own script: run by path, so nothing here imports portal/ code.
+    const portal = await runProbe<PortalLoadResult>('portal/bench/load.ts', [values['portal-users'] as string, values['portal-duration-s'] as string, portBase, serverCpu ?? 'none', values.revocations as string], {
+      cpu: null,
+      timeoutS: 1200,
+    });
+    printPortalLoad(portal, log);
+    results.portal = portal;
   }
 
   mkdirSync(path.dirname(values.out as string), { recursive: true });

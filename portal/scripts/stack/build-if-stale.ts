@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SKIP = new Set(['node_modules', '.next', 'scripts']);
+const SKIP = new Set(['node_modules', '.next', 'scripts', 'bench']);
 
 function newestMtime(dir: string): number {
   let newest = 0;
