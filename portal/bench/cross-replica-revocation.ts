@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { httpStatus, type Managed, pinned, startManaged, tsNode, waitForStatus } from '../../sidecar/bench/support/processes';
+import { freshLoopback, httpStatus, type Managed, pinned, startManaged, tsNode, waitForStatus } from '../../sidecar/bench/support/processes';
 import { percentile } from '../../sidecar/bench/support/stats';
 import type { BenchUser } from './bench-users';
 
@@ -9,6 +9,8 @@ export interface CrossReplicaRevocation {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** A new key's creation (the call's answer) to its first acceptance at the sidecar. */
+  creation: { p50Ms: number; p99Ms: number };
 }
 
 /**
@@ -32,6 +34,7 @@ export async function crossReplicaRevocation(opts: {
     '--admin-listen', `127.0.0.1:${opts.ports.admin}`, '--cache', path.join(opts.cacheDir, 'cross-replica-sidecar.db'), '--log-level', 'warn'];
   const sidecar: Managed = startManaged('sidecar', pinned(opts.cpu, ...tsNode('sidecar/src/main.ts', args)), { ...process.env, GATEHOUSE_GATEWAY_TOKEN: opts.gatewayToken });
   const samples: number[] = [];
+  const creations: number[] = [];
   let missed = 0;
   try {
     await waitForStatus(`http://127.0.0.1:${opts.ports.admin}/readyz`, 200, sidecar, 60_000);
@@ -39,19 +42,25 @@ export async function crossReplicaRevocation(opts: {
     const { client, appId } = opts.user;
     for (let i = 0; i < opts.count; i++) {
       const key = await client.call<{ id: string; key: string }>(opts.writeBase, 'POST', `/apps/${appId}/keys`, { name: `revocation ${i}`, expiresAt: null });
-      const deadline = performance.now() + 5000;
-      while ((await httpStatus(url, { 'x-api-key': key.key })) === 401) {
+      const created = performance.now();
+      const deadline = created + 5000;
+      // Accepted: the backend's 200. Each attempt from its own address (freshLoopback says why).
+      while ((await httpStatus(url, { 'x-api-key': key.key }, freshLoopback())) !== 200) {
         if (performance.now() > deadline) throw new Error('a new key did not reach the sidecar within 5 s');
       }
+      creations.push(performance.now() - created);
       await client.call(opts.writeBase, 'POST', `/apps/${appId}/keys/${key.id}/revoke`);
       const committed = performance.now();
       let status = 0;
-      while (status !== 401 && performance.now() - committed < 5000) status = await httpStatus(url, { 'x-api-key': key.key });
+      while (status !== 401 && performance.now() - committed < 5000) status = await httpStatus(url, { 'x-api-key': key.key }, freshLoopback());
       if (status !== 401) missed += 1;
       samples.push(performance.now() - committed);
     }
   } finally {
     await sidecar.stop();
   }
-  return { revocations: samples.length, missed, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99), maxMs: Math.max(...samples) };
+  return {
+    revocations: samples.length, missed, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99), maxMs: Math.max(...samples),
+    creation: { p50Ms: percentile(creations, 50), p99Ms: percentile(creations, 99) },
+  };
 }

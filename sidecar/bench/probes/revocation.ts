@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pinnedPublicKey } from '../../src/contract/signature';
 import { PortalClient } from '../support/portal-client';
-import { httpStatus, pinned, REPO_ROOT, startManaged, TASKSET, tsNode, waitForStatus } from '../support/processes';
+import { freshLoopback, httpStatus, pinned, REPO_ROOT, startManaged, TASKSET, tsNode, waitForStatus } from '../support/processes';
 import { percentile } from '../support/stats';
 
 /** The demo subscriber `npm start` seeds (README, Quick start): the probe acts as that person would. */
@@ -65,14 +65,14 @@ async function main(): Promise<void> {
     const url = `http://127.0.0.1:${port(20)}${subscription.api.context}/`;
     for (const key of keys) {
       const deadline = performance.now() + 5000;
-      while ((await httpStatus(url, { 'x-api-key': key.key })) === 401) {
+      while ((await httpStatus(url, { 'x-api-key': key.key }, freshLoopback())) === 401) {
         if (performance.now() > deadline) throw new Error('a new key did not reach the sidecar within 5 s');
       }
       const started = performance.now();
       await portal.call('POST', `/apps/${app.id}/keys/${key.id}/revoke`);
       const committed = performance.now();
       let status = 0;
-      while (status !== 401 && performance.now() - committed < 5000) status = await httpStatus(url, { 'x-api-key': key.key });
+      while (status !== 401 && performance.now() - committed < 5000) status = await httpStatus(url, { 'x-api-key': key.key }, freshLoopback());
       const seen = performance.now();
       if (status !== 401) missed += 1;
       samplesMs.push(seen - committed);

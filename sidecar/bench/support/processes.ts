@@ -75,14 +75,26 @@ export function rssMiB(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number 
   return match ? Number(match[1]) / 1024 : Number.NaN;
 }
 
-export function httpStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+export function httpStatus(url: string, headers: Record<string, string> = {}, localAddress?: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = http.get(url, { headers, agent: false }, (res) => {
+    const req = http.get(url, { headers, agent: false, localAddress }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
     req.on('error', () => resolve(0));
   });
+}
+
+let nextLoopback = 0;
+
+/**
+ * A different loopback source address (127.1.x.y) for each call. Propagation probes ask the sidecar about keys it
+ * does not know yet, or no longer knows, in a tight loop: from one address, the sidecar's guard against key guessing
+ * (120 failed attempts a minute per address) soon answers 429 instead of 401 and the probe would measure the guard.
+ */
+export function freshLoopback(): string {
+  nextLoopback = (nextLoopback + 1) % 62_500;
+  return `127.1.${Math.floor(nextLoopback / 250)}.${(nextLoopback % 250) + 1}`;
 }
 
 /** Waits for a URL to answer `status`, failing early with the process's output if it dies. */
