@@ -34,7 +34,7 @@ export async function createApiKey(db: Db, actor: Actor, appId: string, input: z
   await syncedTransaction(db, async (trx, touch) => {
     await getOwnedApp(trx, actor, appId);
     await trx.insertInto('api_keys').values(row).execute();
-    touch(`app:${appId}`);
+    touch(`key:${row.id}`);
   });
   return { ...toKeyDto(row), key };
 }

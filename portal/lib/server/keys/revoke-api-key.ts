@@ -16,7 +16,7 @@ export async function revokeApiKey(db: Db, actor: Actor, appId: string, keyId: s
     if (!key.revoked_at) {
       key.revoked_at = nowIso();
       await trx.updateTable('api_keys').set({ revoked_at: key.revoked_at }).where('id', '=', keyId).execute();
-      touch(`app:${appId}`);
+      touch(`key:${keyId}`);
     }
     return toKeyDto(key);
   });

@@ -53,7 +53,7 @@ export async function rotateApiKey(
     };
     await trx.insertInto('api_keys').values(fresh).execute();
     await trx.updateTable('api_keys').set({ expires_at: oldExpiry, replaced_by: fresh.id }).where('id', '=', keyId).execute();
-    touch(`app:${appId}`);
+    touch(`key:${fresh.id}`, `key:${keyId}`);
     return { key: { ...toKeyDto(fresh), key: plaintext }, previous: toKeyDto({ ...old, expires_at: oldExpiry }) };
   });
 }

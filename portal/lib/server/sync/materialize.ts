@@ -1,6 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-import { desiredForScope, type Scope } from './scopes';
+import { desiredForKey } from './key-scope';
+import { type DesiredEntity, desiredForScope, type KeyScope, type Scope } from './scopes';
+
+type WholeScope = Exclude<Scope, KeyScope>;
+const isKeyScope = (s: Scope): s is KeyScope => s.startsWith('key:');
 
 export interface RefreshResult {
   /** Environments whose revision moved; the caller notifies them after the transaction commits. */
@@ -17,19 +21,28 @@ export async function refreshSyncScopes(trx: Transaction<DB>, scopes: readonly S
   const unique = [...new Set(scopes)];
   const changed: RefreshResult['changed'] = [];
   if (unique.length === 0) return { changed };
+  const whole = unique.filter((s): s is WholeScope => !isKeyScope(s));
+  const keyIds = unique.filter(isKeyScope).map((s) => s.slice('key:'.length));
   const environments = await trx.selectFrom('environments').select(['id', 'revision']).execute();
 
   for (const env of environments) {
-    const desired = new Map<string, { kind: string; id: string; scope: string; body: string }>();
-    for (const scope of unique) {
+    const desired = new Map<string, DesiredEntity>();
+    for (const scope of whole) {
       for (const e of await desiredForScope(trx, env.id, scope)) desired.set(`${e.kind}\u0000${e.id}`, e);
     }
-    const existing = await trx
-      .selectFrom('sync_entities')
-      .where('environment_id', '=', env.id)
-      .where('scope', 'in', unique)
-      .select(['kind', 'entity_id', 'body'])
-      .execute();
+    const hashes: string[] = [];
+    for (const keyId of keyIds) {
+      const slice = await desiredForKey(trx, env.id, keyId);
+      // A key whose whole application is refreshed here as well is already part of `desired`.
+      if (!slice || whole.includes(`app:${slice.appId}`)) continue;
+      hashes.push(slice.hash);
+      for (const e of slice.desired) desired.set(`${e.kind}\u0000${e.id}`, e);
+    }
+    const base = trx.selectFrom('sync_entities').where('environment_id', '=', env.id).select(['kind', 'entity_id', 'body']);
+    const existing = [
+      ...(whole.length > 0 ? await base.where('scope', 'in', whole).execute() : []),
+      ...(hashes.length > 0 ? await base.where('kind', '=', 'key').where('entity_id', 'in', hashes).execute() : []),
+    ];
 
     const revision = Number(env.revision) + 1;
     let dirty = false;

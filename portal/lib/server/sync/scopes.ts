@@ -8,18 +8,22 @@ import { portalOrigin } from '../portal-origin';
  * subscriptions, an API's route, or the tier table. Operations refresh the scopes they touched; the
  * materialiser recomputes just those slices and diffs them against what sidecars already have.
  */
-export type Scope = `app:${string}` | `api:${string}` | 'tiers' | 'jwks';
+export type Scope = `app:${string}` | `api:${string}` | 'tiers' | 'jwks' | KeyScope;
+
+/** One key of an application (key-scope.ts): what creating, revoking or rotating a key touches. */
+export type KeyScope = `key:${string}`;
 
 export interface DesiredEntity {
   kind: 'route' | 'key' | 'subscription' | 'tier' | 'jwk' | 'client';
   id: string;
-  scope: Scope;
+  /** Where the entity is stored: always a whole scope, never a key's slice of one. */
+  scope: Exclude<Scope, KeyScope>;
   body: string;
 }
 
-const ROUTED_API_STATES = ['PUBLISHED', 'DEPRECATED', 'BLOCKED'] as const;
+export const ROUTED_API_STATES = ['PUBLISHED', 'DEPRECATED', 'BLOCKED'] as const;
 
-export async function desiredForScope(trx: Transaction<DB>, environmentId: string, scope: Scope): Promise<DesiredEntity[]> {
+export async function desiredForScope(trx: Transaction<DB>, environmentId: string, scope: Exclude<Scope, KeyScope>): Promise<DesiredEntity[]> {
   if (scope === 'tiers') return desiredTiers(trx);
   if (scope === 'jwks') return desiredJwks(trx);
   const [kind, id] = scope.split(':') as ['app' | 'api', string];
@@ -78,7 +82,7 @@ async function desiredRoute(trx: Transaction<DB>, environmentId: string, apiId: 
 
 /** Key hashes reach an environment only if their application subscribes to an API routed there (scoping). */
 async function desiredForApp(trx: Transaction<DB>, environmentId: string, appId: string): Promise<DesiredEntity[]> {
-  const scope: Scope = `app:${appId}`;
+  const scope = `app:${appId}` as const;
   const subs = await trx
     .selectFrom('subscriptions')
     .innerJoin('apis', 'apis.id', 'subscriptions.api_id')
