@@ -12,6 +12,15 @@ import { DocumentSource } from './document-source';
 import { ProblemList } from './problem-list';
 import { VersionHint } from './version-hint';
 
+/** Fills only what the publisher has left empty, so a second document never overwrites their typing. */
+const prefill = (f: Record<'name' | 'version' | 'description' | 'context' | 'backendUrl', string>, s: Extract<OpenApiVerdict, { valid: true }>['suggested']) => ({
+  name: f.name || s.name,
+  version: f.version || (s.version ?? ''),
+  description: f.description || s.description,
+  context: f.context || (s.context ?? ''),
+  backendUrl: f.backendUrl || (s.backendUrl ?? ''),
+});
+
 export function ImportForm() {
   const router = useRouter();
   const [document, setDocument] = useState('');
@@ -31,7 +40,7 @@ export function ImportForm() {
         const v = await postJson<OpenApiVerdict>('/api/v1/publisher/openapi/validate', { document });
         if (cancelled) return;
         setVerdict(v);
-        if (v.valid) setFields((f) => ({ ...f, name: f.name || v.suggested.name, version: f.version || (v.suggested.version ?? ''), description: f.description || v.suggested.description }));
+        if (v.valid) setFields((f) => ({ ...f, ...prefill(f, v.suggested) }));
       } catch (err) {
         if (!cancelled) setVerdict({ valid: false, problems: [errorMessage(err)] });
       }
