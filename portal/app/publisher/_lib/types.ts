@@ -54,3 +54,10 @@ export interface QueueItem {
   tier: { name: string };
   requestedTier: { name: string } | null;
 }
+
+/** What replacing a document changes for callers (lib/server/apis/openapi-diff). */
+export interface DocumentDiff {
+  added: { method: string; path: string }[];
+  removed: { method: string; path: string }[];
+  breaking: { rule: string; operation: string | null; message: string }[];
+}
