@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { tryIt } from '../pages/api-page';
 import { signIn, signUp, uniqueEmail } from '../pages/auth-pages';
@@ -108,3 +109,23 @@ test('a new version from a new document shows what callers moving to it lose, be
   await expect(page.getByRole('heading', { level: 1, name: `${title} v2` })).toBeVisible();
   await expect(page.getByRole('main').getByText('/greetings')).toBeVisible();
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the replace form and its review dialog have no critical or serious accessibility violation (${theme})`, async ({ page }) => {
+    test.slow();
+    await page.addInitScript((t) => window.localStorage.setItem('gatehouse:theme', t), theme);
+    await signIn(page, 'publisher@gatehouse.local', 'gatehouse-publisher');
+    await page.goto('/publisher/apis/api_weather_v1');
+    await page.getByRole('button', { name: 'Replace document or routing' }).click();
+    const form = page.getByRole('form', { name: 'Replace document and routing' });
+    await form.getByLabel('OpenAPI file').setInputFiles({ name: 'next.yaml', mimeType: 'application/yaml', buffer: Buffer.from(nextDocument('Weather', `${backendOrigin}/echo/weather`)) });
+    await expect(form.getByTestId('servers-suggestion')).toBeVisible();
+    await form.getByRole('button', { name: 'Review changes' }).click();
+    await expect(page.getByRole('dialog').getByTestId('breaking-changes')).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
+    // Cancelled: nothing was stored.
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+  });
+}
