@@ -73,6 +73,7 @@ const CASES: Case[] = [
   { route: 'publisher/apis/[apiId]', verb: 'GET', denied: notOwner },
   { route: 'publisher/apis/[apiId]', verb: 'PATCH', body: { name: 'stolen' }, denied: notOwner },
   { route: 'publisher/apis/[apiId]/versions', verb: 'POST', body: { version: 'v9', context: '/stolen/v9' }, denied: notOwner },
+  { route: 'publisher/apis/[apiId]/document-diff', verb: 'POST', body: { openapi: '{}' }, denied: notOwner },
   { route: 'publisher/apis/[apiId]/status', verb: 'PUT', body: { status: 'DEPRECATED' }, denied: notOwner },
   { route: 'publisher/apis/[apiId]/tiers', verb: 'PUT', body: { tierIds: [] }, denied: notOwner },
   { route: 'publisher/apis/[apiId]/deployments/[environmentId]', verb: 'PUT', denied: notOwner },

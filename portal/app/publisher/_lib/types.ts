@@ -35,8 +35,11 @@ export type OpenApiVerdict =
       /** e.g. 'Swagger 2.0' when the document was converted to OpenAPI 3.1 on import. */
       convertedFrom: string | null;
       info: { title: string; version: string };
-      /** Prefills: the title, a version label made by `versionRule` (null: the publisher must give one), plain text. */
-      suggested: { name: string; version: string | null; description: string };
+      /**
+       * Prefills: the title, a version label made by `versionRule` (null: the publisher must give one), plain text,
+       * and from `servers` a backend URL and context path (null when the document names none usable).
+       */
+      suggested: { name: string; version: string | null; description: string; context: string | null; backendUrl: string | null };
       versionRule: string;
       operations: unknown[];
     }
@@ -50,4 +53,11 @@ export interface QueueItem {
   app: { id: string; name: string; ownerEmail: string };
   tier: { name: string };
   requestedTier: { name: string } | null;
+}
+
+/** What replacing a document changes for callers (lib/server/apis/openapi-diff). */
+export interface DocumentDiff {
+  added: { method: string; path: string }[];
+  removed: { method: string; path: string }[];
+  breaking: { rule: string; operation: string | null; message: string }[];
 }

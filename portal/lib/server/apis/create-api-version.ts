@@ -15,6 +15,8 @@ export const createApiVersionInput = z.strictObject({
   context: apiFields.context,
   /** A new document for the new version; the source version's document when omitted. */
   openapi: apiFields.openapi.optional(),
+  /** Where the new version's calls go; the source version's backend when omitted. */
+  backendUrl: apiFields.backendUrl.optional(),
 });
 
 /**
@@ -36,6 +38,7 @@ export async function createApiVersion(db: Db, actor: Actor, sourceApiId: string
       version: input.version,
       context: input.context,
       openapi: stored ?? source.openapi,
+      backend_url: input.backendUrl ?? source.backend_url,
       status: 'CREATED' as const,
       owner_id: source.owner_id ?? actor.id,
       lineage_id: lineage,
@@ -45,7 +48,7 @@ export async function createApiVersion(db: Db, actor: Actor, sourceApiId: string
     await trx.insertInto('apis').values(row).execute();
     const tiers = await trx.selectFrom('api_tiers').where('api_id', '=', source.id).select('tier_id').execute();
     if (tiers.length > 0) await trx.insertInto('api_tiers').values(tiers.map((t) => ({ api_id: row.id, tier_id: t.tier_id }))).execute();
-    await recordAudit(trx, actor, 'api.version.create', { type: 'api', id: row.id }, { from: source.id, version: row.version, context: row.context });
+    await recordAudit(trx, actor, 'api.version.create', { type: 'api', id: row.id }, { from: source.id, version: row.version, context: row.context, newDocument: stored !== undefined });
     return toManagedApiDto(row);
   });
 }

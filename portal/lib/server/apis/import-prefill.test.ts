@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiFields } from './api-fields';
 import { parseOperations } from './parse-operations';
 import { plainDescription } from './plain-description';
+import { suggestFromServers } from './server-suggestions';
 import { deriveVersionLabel } from './version-label';
 
 describe('version label from info.version', () => {
@@ -52,5 +53,21 @@ describe('operations of a stored document', () => {
     // A different string object with the same text, as a second database read gives.
     expect(parseOperations(`${json} `.trimEnd())).toBe(first);
     expect(parseOperations('openapi: 3.0.3\npaths:\n  /b:\n    delete: {operationId: drop}\n')).toEqual([{ method: 'DELETE', path: '/b', summary: '', operationId: 'drop', tags: [] }]);
+  });
+});
+
+describe('context and backend from servers', () => {
+  it('an absolute server gives both, its variables filled with their defaults', () => {
+    expect(suggestFromServers({ servers: [{ url: 'https://{region}.example.com/api/v3/', variables: { region: { default: 'eu' } } }] })).toEqual({ backendUrl: 'https://eu.example.com/api/v3', context: '/api/v3' });
+  });
+
+  it('a relative server suggests a context only; a bare host suggests a backend only', () => {
+    expect(suggestFromServers({ servers: [{ url: '/v2' }] })).toEqual({ backendUrl: null, context: '/v2' });
+    expect(suggestFromServers({ servers: [{ url: 'https://api.example.com' }] })).toEqual({ backendUrl: 'https://api.example.com', context: null });
+  });
+
+  it('no servers, or none usable, suggests nothing', () => {
+    expect(suggestFromServers({})).toEqual({ backendUrl: null, context: null });
+    expect(suggestFromServers({ servers: [{ url: 'ftp://files.example.com/x y' }, { url: 42 }] })).toEqual({ backendUrl: null, context: null });
   });
 });

@@ -6,6 +6,7 @@ import { findExternalRefs } from './external-refs';
 import { type Operation, operationsOf } from './parse-operations';
 import { plainDescription } from './plain-description';
 import { readOpenApiText } from './read-openapi-text';
+import { type ServerSuggestions, suggestFromServers } from './server-suggestions';
 import { deriveVersionLabel } from './version-label';
 
 /** What an import makes of a document: the stored form and what the import form shows, or every problem. */
@@ -18,7 +19,7 @@ export type ProcessedOpenApi =
       convertedFrom: string | null;
       info: { title: string; version: string };
       /** Prefills for the import form: the title, a version label by VERSION_LABEL_RULE (null: ask), plain text. */
-      suggested: { name: string; version: string | null; description: string };
+      suggested: { name: string; version: string | null; description: string } & ServerSuggestions;
       operations: Operation[];
       /** The document as stored and served: minified JSON, OpenAPI 3.x, every `$ref` internal. */
       document: string;
@@ -94,6 +95,7 @@ export async function processOpenApi(text: string): Promise<ProcessedOpenApi> {
       name: title.slice(0, 100),
       version: deriveVersionLabel(infoVersion),
       description: typeof info.description === 'string' ? plainDescription(info.description) : '',
+      ...suggestFromServers(doc),
     },
     operations: operationsOf(doc),
     document,

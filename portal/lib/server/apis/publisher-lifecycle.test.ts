@@ -78,6 +78,15 @@ describe('publisher lifecycle', () => {
     await expect(createApiVersion(db, pub, api.id, { version: '3.0.0', context: '/pets/v3b' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('a version started from a new document takes that document and, when given, its own backend', async () => {
+    const api = await livePets();
+    const next = JSON.stringify({ openapi: '3.1.0', info: { title: 'Pet Shelter', version: '4' }, paths: { '/adoptions': { get: { responses: { '200': { description: 'OK' } } } } } });
+    const v4 = await createApiVersion(db, pub, api.id, { version: '4.0.0', context: '/pets/v4', openapi: next, backendUrl: 'http://backend.test/pets-v4' });
+    expect(v4).toMatchObject({ version: '4.0.0', backendUrl: 'http://backend.test/pets-v4' });
+    const stored = await db.selectFrom('apis').where('id', '=', v4.id).select('openapi').executeTakeFirstOrThrow();
+    expect(Object.keys(JSON.parse(stored.openapi).paths)).toEqual(['/adoptions']);
+  });
+
   it('keeps a pending subscription off the gateways until its publisher approves it', async () => {
     const api = await livePets(true);
     const app = await createApplication(db, dev, { name: 'a', description: '' });

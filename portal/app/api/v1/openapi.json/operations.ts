@@ -3,6 +3,7 @@ import { approvalQueueQuery } from '@/lib/server/approvals/list-approval-queue';
 import { changeApiStatusInput } from '@/lib/server/apis/change-api-status';
 import { createApiInput } from '@/lib/server/apis/create-api';
 import { createApiVersionInput } from '@/lib/server/apis/create-api-version';
+import { documentDiffInput } from '@/lib/server/apis/diff-api-document';
 import { fetchOpenApiInput } from '@/lib/server/apis/fetch-openapi-url';
 import { importSettingsInput } from '@/lib/server/apis/import-settings';
 import { setApiTiersInput } from '@/lib/server/apis/set-api-tiers';
@@ -91,6 +92,10 @@ export const OPERATIONS: DocumentedOperation[] = [
   op('get', '/publisher/apis/{apiId}', 'Publisher', 'One API you manage, with document, tiers, deployments and versions'),
   op('patch', '/publisher/apis/{apiId}', 'Publisher', 'Edit an API version', { body: updateApiInput }),
   op('post', '/publisher/apis/{apiId}/versions', 'Publisher', 'Start a new version from this one', { body: createApiVersionInput }),
+  op('post', '/publisher/apis/{apiId}/document-diff', 'Publisher', 'What replacing this API\'s document would change for callers: operations added and removed, and breaking changes (stores nothing)', {
+    body: documentDiffInput,
+    success: 200,
+  }),
   op('put', '/publisher/apis/{apiId}/status', 'Publisher', 'Move an API along its lifecycle', { body: changeApiStatusInput }),
   op('put', '/publisher/apis/{apiId}/tiers', 'Publisher', 'Choose the tiers an API offers', { body: setApiTiersInput }),
   op('put', '/publisher/apis/{apiId}/deployments/{environmentId}', 'Publisher', 'Deploy an API version to an environment, optionally to its own backend URL (idempotent)', {

@@ -14,6 +14,7 @@ import { ApiStatusBadge } from '../../_lib/api-status-badge';
 import { useManagedApi } from '../../_lib/hooks';
 import { ApiUsageSection } from './api-usage-section';
 import { DeploymentsPanel } from './deployments-panel';
+import { DocumentPanel } from './document-panel';
 import { EditApiForm } from './edit-api-form';
 import { LifecyclePanel } from './lifecycle-panel';
 import { NewVersionForm } from './new-version-form';
@@ -55,10 +56,11 @@ export function ManageApiView({ apiId }: { apiId: string }) {
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         {editing && <EditApiForm api={api} onDone={() => setEditing(false)} />}
+        <DocumentPanel api={api} />
         <LifecyclePanel api={api} />
         <DeploymentsPanel api={api} />
         <TiersPanel api={api} />
-        <Card title="Versions" description="A new version starts from this one: same settings and tiers, its own context path.">
+        <Card title="Versions" description="A new version starts from this one: same settings and tiers, its own context path, and this document or a new one.">
           <ul className="mb-4 space-y-1 text-sm wrap-anywhere">
             {api.versions.map((v) => (
               <li key={v.id} className="flex flex-wrap items-center gap-2">

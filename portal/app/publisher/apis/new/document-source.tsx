@@ -1,6 +1,6 @@
 'use client';
 
-import { type ChangeEvent, useState } from 'react';
+import { type ChangeEvent, useId, useState } from 'react';
 import { Button } from '@/components/button';
 import { Field, inputClass } from '@/components/field';
 import { errorMessage } from '@/lib/client/api-error';
@@ -13,6 +13,8 @@ const SHOWN_TEXT_MAX = 1024 * 1024;
 
 /** The three ways in: a file, pasted text, or a URL the portal fetches through its SSRF guard. */
 export function DocumentSource({ document, onDocument }: { document: string; onDocument: (text: string) => void }) {
+  // Ids of its own: the API page can hold two sources at once (replace the document, start a version from one).
+  const id = useId();
   const [url, setUrl] = useState('');
   const [fetching, setFetching] = useState(false);
   const [fetchError, setFetchError] = useState<string | null>(null);
@@ -47,19 +49,19 @@ export function DocumentSource({ document, onDocument }: { document: string; onD
   return (
     <div className="space-y-4">
       <div>
-        <label htmlFor="openapi-file" className="mb-1.5 block text-sm font-medium text-zinc-800">
+        <label htmlFor={`${id}-file`} className="mb-1.5 block text-sm font-medium text-zinc-800">
           OpenAPI file
         </label>
         <input
-          id="openapi-file"
+          id={`${id}-file`}
           type="file"
           accept=".json,.yaml,.yml,application/json,application/yaml"
           onChange={onFile}
-          aria-describedby="openapi-file-hint"
+          aria-describedby={`${id}-file-hint`}
           aria-invalid={fileError ? true : undefined}
           className="block w-full text-sm text-zinc-700 file:mr-3 file:rounded-md file:border-0 file:bg-zinc-100 file:px-3 file:py-2 file:text-sm file:font-medium"
         />
-        <p id="openapi-file-hint" className={`mt-1.5 text-xs ${fileError ? 'text-red-700' : 'text-zinc-500'}`}>
+        <p id={`${id}-file-hint`} className={`mt-1.5 text-xs ${fileError ? 'text-red-700' : 'text-zinc-500'}`}>
           {fileError ?? `OpenAPI 3.0, 3.1 or Swagger 2.0, JSON or YAML, up to ${MAX_OPENAPI_LABEL}.`}
         </p>
       </div>
@@ -70,7 +72,7 @@ export function DocumentSource({ document, onDocument }: { document: string; onD
         </Button>
       </div>
       <div>
-        <label htmlFor="openapi-text" className="mb-1.5 block text-sm font-medium text-zinc-800">
+        <label htmlFor={`${id}-text`} className="mb-1.5 block text-sm font-medium text-zinc-800">
           Or paste the document
         </label>
         {document.length > SHOWN_TEXT_MAX ? (
@@ -81,7 +83,7 @@ export function DocumentSource({ document, onDocument }: { document: string; onD
             </Button>
           </div>
         ) : (
-          <textarea id="openapi-text" rows={8} value={document} onChange={(e) => onDocument(e.target.value)} className={`${inputClass} font-mono text-xs`} spellCheck={false} />
+          <textarea id={`${id}-text`} rows={8} value={document} onChange={(e) => onDocument(e.target.value)} className={`${inputClass} font-mono text-xs`} spellCheck={false} />
         )}
       </div>
     </div>

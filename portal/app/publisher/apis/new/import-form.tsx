@@ -1,21 +1,30 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/button';
 import { Field } from '@/components/field';
 import { FormError } from '@/components/form-error';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
 import { postJson } from '@/lib/client/fetcher';
 import type { ManagedApi, OpenApiVerdict } from '../../_lib/types';
+import { useOpenApiVerdict } from '../../_lib/use-openapi-verdict';
 import { DocumentSource } from './document-source';
 import { ProblemList } from './problem-list';
 import { VersionHint } from './version-hint';
 
+/** Fills only what the publisher has left empty, so a second document never overwrites their typing. */
+const prefill = (f: Record<'name' | 'version' | 'description' | 'context' | 'backendUrl', string>, s: Extract<OpenApiVerdict, { valid: true }>['suggested']) => ({
+  name: f.name || s.name,
+  version: f.version || (s.version ?? ''),
+  description: f.description || s.description,
+  context: f.context || (s.context ?? ''),
+  backendUrl: f.backendUrl || (s.backendUrl ?? ''),
+});
+
 export function ImportForm() {
   const router = useRouter();
   const [document, setDocument] = useState('');
-  const [verdict, setVerdict] = useState<OpenApiVerdict | null>(null);
   const [fields, setFields] = useState({ name: '', version: '', context: '', backendUrl: '', description: '', tags: '', overview: '' });
   const [requiresApproval, setRequiresApproval] = useState(false);
   const [pending, setPending] = useState(false);
@@ -23,24 +32,7 @@ export function ImportForm() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
   // Validate as soon as a document arrives, and prefill what the document says about itself.
-  useEffect(() => {
-    if (!document.trim()) return setVerdict(null);
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      try {
-        const v = await postJson<OpenApiVerdict>('/api/v1/publisher/openapi/validate', { document });
-        if (cancelled) return;
-        setVerdict(v);
-        if (v.valid) setFields((f) => ({ ...f, name: f.name || v.suggested.name, version: f.version || (v.suggested.version ?? ''), description: f.description || v.suggested.description }));
-      } catch (err) {
-        if (!cancelled) setVerdict({ valid: false, problems: [errorMessage(err)] });
-      }
-    }, 300);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [document]);
+  const [verdict, setVerdict] = useOpenApiVerdict(document, (v) => setFields((f) => ({ ...f, ...prefill(f, v.suggested) })));
 
   const set = (k: keyof typeof fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [k]: e.target.value }));
 
