@@ -60,4 +60,5 @@ export interface DocumentDiff {
   added: { method: string; path: string }[];
   removed: { method: string; path: string }[];
   breaking: { rule: string; operation: string | null; message: string }[];
+  incomplete?: true;
 }

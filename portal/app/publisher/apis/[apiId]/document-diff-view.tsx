@@ -7,7 +7,12 @@ export function DocumentDiffView({ diff }: { diff: DocumentDiff }) {
   const none = diff.added.length === 0 && diff.removed.length === 0 && diff.breaking.length === 0;
   return (
     <div className="space-y-3 text-sm" data-testid="document-diff">
-      {none && <p>No operation is added or removed, and nothing breaks existing callers.</p>}
+      {diff.incomplete && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900" role="status">
+          The schemas reference each other too often to compare in full: only part of them was checked, and more may break than is listed.
+        </p>
+      )}
+      {none && !diff.incomplete && <p>No operation is added or removed, and nothing breaks existing callers.</p>}
       {diff.breaking.length > 0 ? (
         <section className="rounded-md border border-red-200 bg-red-50 p-3 text-red-900" data-testid="breaking-changes">
           <h3 className="font-semibold">

@@ -172,3 +172,24 @@ describe('properties over generated edits', () => {
     );
   });
 });
+
+describe('a document built to make the diff walk forever', () => {
+  it('ends quickly and says the comparison is incomplete (12 schemas of 40 properties each referencing the next: 40^12 paths)', () => {
+    const schemas: Record<string, unknown> = {};
+    for (let i = 0; i < 12; i++) {
+      const next = i < 11 ? { $ref: `#/components/schemas/S${i + 1}` } : { type: 'string' };
+      schemas[`S${i}`] = { type: 'object', properties: Object.fromEntries(Array.from({ length: 40 }, (_, p) => [`p${p}`, next])) };
+    }
+    const doc = {
+      openapi: '3.0.3',
+      info: { title: 'fan-out', version: '1' },
+      components: { schemas },
+      paths: { '/x': { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/S0' } } } }, responses: { '200': { description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/S0' } } } } } } } },
+    };
+    const started = performance.now();
+    const diff = diffOpenApi(doc, structuredClone(doc));
+    expect(diff).toMatchObject({ added: [], removed: [], incomplete: true });
+    // Not a timing assertion on the machine's speed: unbounded, this walk would not end within the test's timeout.
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});

@@ -3,6 +3,7 @@ import { operationChanges } from './operation-changes';
 import { indexOperations } from './operations';
 import { requiredParameterChanges } from './required-parameters';
 import { responsePropertyChanges } from './response-properties';
+import { withVisitBudget } from './schema-walk';
 import { schemeChanges, securityChanges } from './security';
 import type { BreakingChange, DocumentDiff, Json } from './types';
 
@@ -11,6 +12,11 @@ import type { BreakingChange, DocumentDiff, Json } from './types';
  * allowed): operations added and removed, and every breaking change with a sentence each. Pure and synchronous.
  */
 export function diffOpenApi(before: Json, after: Json): DocumentDiff {
+  const { result, exhausted } = withVisitBudget(() => diffWithinBudget(before, after));
+  return exhausted ? { ...result, incomplete: true } : result;
+}
+
+function diffWithinBudget(before: Json, after: Json): DocumentDiff {
   const was = indexOperations(before);
   const now = indexOperations(after);
   const { added, removed, breaking } = operationChanges(was, now);

@@ -20,6 +20,8 @@ export interface DocumentDiff {
   added: OperationRef[];
   removed: OperationRef[];
   breaking: BreakingChange[];
+  /** Set when the schemas were too intertwined to compare in full (schema-walk.ts): more may break than is listed. */
+  incomplete?: true;
 }
 
 export type Json = Record<string, unknown>;
