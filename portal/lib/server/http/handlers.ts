@@ -9,6 +9,7 @@ import { authenticatePersonalToken } from '../tokens/authenticate-personal-token
 import { PAT_PREFIX } from '../tokens/token-format';
 import { loadActor } from '../users/load-actor';
 import { DEFAULT_MAX_BODY_BYTES, bodyLimitError, limitBody } from './body-limit';
+import { sendSmallAnswersAsIs } from './small-answers';
 import { errorToResponse } from './problem-response';
 import { isForeignWrite } from './same-origin';
 
@@ -33,9 +34,9 @@ export function withErrors<P = Record<string, never>>(handler: (ctx: PublicConte
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
     try {
       const bounded = limitBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, (init) => new Request(req.url, init));
-      return await handler({ req: bounded, db: await getDb(), params: await ctx.params });
+      return await sendSmallAnswersAsIs(await handler({ req: bounded, db: await getDb(), params: await ctx.params }));
     } catch (err) {
-      return errorToResponse(err, req);
+      return sendSmallAnswersAsIs(errorToResponse(err, req));
     }
   };
 }
