@@ -88,6 +88,7 @@ const CASES: Case[] = [
   { route: 'publisher/apis', verb: 'GET', denied: ['subscriber'] },
   { route: 'publisher/apis', verb: 'POST', body: apiBody, denied: ['subscriber'] },
   { route: 'publisher/subscriptions', verb: 'GET', denied: ['subscriber'] },
+  { route: 'publisher/subscriptions/pending-count', verb: 'GET', denied: ['subscriber'] },
   { route: 'publisher/openapi/validate', verb: 'POST', body: { document: '{}' }, denied: ['subscriber'] },
   { route: 'publisher/openapi/fetch', verb: 'POST', body: { url: 'http://10.0.0.1/' }, denied: ['subscriber'] },
   { route: 'admin/tiers', verb: 'GET', denied: notAdmin },

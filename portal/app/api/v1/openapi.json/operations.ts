@@ -104,6 +104,7 @@ export const OPERATIONS: DocumentedOperation[] = [
   op('post', '/publisher/openapi/validate', 'Publisher', 'Validate an OpenAPI document and list every problem', { body: validateOpenApiInput, success: 200 }),
   op('post', '/publisher/openapi/fetch', 'Publisher', 'Fetch an OpenAPI document from a URL (SSRF-guarded) and validate it', { body: fetchOpenApiInput, success: 200 }),
   op('get', '/publisher/subscriptions', 'Publisher', 'Subscriptions to your APIs in one state (the approval queue)', { query: approvalQueueQuery }),
+  op('get', '/publisher/subscriptions/pending-count', 'Publisher', 'How many new subscriptions and tier changes wait for your approval'),
   op('post', '/publisher/subscriptions/{subscriptionId}/approve', 'Publisher', 'Approve a pending subscription or tier change', { success: 200 }),
   op('post', '/publisher/subscriptions/{subscriptionId}/reject', 'Publisher', 'Reject a pending subscription or tier change', { success: 200 }),
   op('get', '/admin/tiers', 'Admin', 'List tiers'),
