@@ -71,6 +71,7 @@ const CASES: Case[] = [
   { route: 'apps/[appId]/subscriptions/[subscriptionId]', verb: 'DELETE', denied: notAppOwner },
   { route: 'apps/[appId]/usage', verb: 'GET', denied: notAppOwner },
   { route: 'publisher/apis/[apiId]', verb: 'GET', denied: notOwner },
+  { route: 'publisher/apis/[apiId]/openapi', verb: 'GET', denied: notOwner },
   { route: 'publisher/apis/[apiId]', verb: 'PATCH', body: { name: 'stolen' }, denied: notOwner },
   { route: 'publisher/apis/[apiId]/versions', verb: 'POST', body: { version: 'v9', context: '/stolen/v9' }, denied: notOwner },
   { route: 'publisher/apis/[apiId]/status', verb: 'PUT', body: { status: 'DEPRECATED' }, denied: notOwner },
