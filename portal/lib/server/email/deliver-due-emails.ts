@@ -70,7 +70,8 @@ export async function deliverDueEmails(db: Db, mailer: Mailer, from: string, opt
       }
       const rest = claimed.slice(i + 1);
       for (const other of rest) await owned(db, other).set({ locked_until: null }).execute();
-      console.error(JSON.stringify({ level: 'error', msg: 'email delivery failed; retrying later', email: email.id, attempts, error: errorText(err), released: rest.length }));
+      const msg = giveUp ? 'email delivery failed; out of attempts' : 'email delivery failed; retrying later';
+      console.error(JSON.stringify({ level: 'error', msg, email: email.id, attempts, error: errorText(err), released: rest.length }));
       break;
     }
     await db.deleteFrom('notification_emails').where('id', '=', email.id).where('locked_until', '=', email.locked_until).execute();

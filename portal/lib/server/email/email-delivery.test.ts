@@ -125,6 +125,17 @@ describe('notification email', () => {
     expect(await outbox()).toMatchObject([{ to_address: 'gone@example.test', attempts: 1, failed_at: expect.any(String), last_error: expect.stringContaining('550') }]);
   });
 
+  it('an email that never gets through is given up after its last attempt, and the reason kept', async () => {
+    const port = await freePort();
+    const t0 = Date.now();
+    await addNotifications(db, [notice('Never delivered')], t0, settingsFor(port));
+    const transport = transportFor(port);
+    expect(await deliverDueEmails(db, transport, FROM, { clock: () => t0, maxAttempts: 2 })).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    expect(await deliverDueEmails(db, transport, FROM, { clock: () => t0 + 31_000, maxAttempts: 2 })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    expect(await deliverDueEmails(db, transport, FROM, { clock: () => t0 + 86_400_000, maxAttempts: 2 })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await outbox()).toMatchObject([{ attempts: 2, failed_at: new Date(t0 + 31_000).toISOString(), last_error: expect.stringContaining('ECONNREFUSED') }]);
+  });
+
   it('two portal replicas sending at once deliver every email once', async () => {
     const server = await sink();
     const settings = settingsFor(server.port);
