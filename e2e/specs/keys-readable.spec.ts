@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { signUp, uniqueEmail } from '../pages/auth-pages';
+import { tryIt } from '../pages/api-page';
+import { signOut, signUp, uniqueEmail } from '../pages/auth-pages';
 import { subscribedAppWithKey } from '../pages/lifecycle-pages';
 import { callGateway } from '../support/stack';
 
@@ -32,4 +33,31 @@ test('keys stay readable on a phone: a rotated key names its successor, ended ke
   await expect(page.getByRole('columnheader', { name: 'Last used' }).first()).toBeHidden();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expect(oldRow.getByRole('button', { name: 'Revoke' })).toBeInViewport();
+});
+
+test('"Create a try-it key" hands back the live key, also after a reload: one try-it row per application; sign-out forgets it', async ({ page }) => {
+  await signUp(page, { name: 'Tom Twice', email: uniqueEmail('tom'), password: 'a long enough password' });
+  const { appId } = await subscribedAppWithKey(page.request, 'Tom service', 'api_weather_v1');
+  await page.goto('/apis/api_weather_v1');
+  const console = tryIt(page);
+  const first = await console.createTryItKey();
+
+  await console.keyInput.fill('');
+  await console.panel.getByRole('button', { name: 'Create a try-it key' }).click();
+  await expect(console.keyInput).toHaveValue(first);
+  await expect(page.getByTestId('toast').filter({ hasText: 'Using the try-it key you created for Tom service' })).toBeVisible();
+  await page.reload();
+  await console.panel.getByRole('button', { name: 'Create a try-it key' }).click();
+  await expect(console.keyInput).toHaveValue(first);
+
+  const tryItKeys = async () => ((await (await page.request.get(`/api/v1/apps/${appId}/keys`)).json()).items as { name: string; status: string }[]).filter((k) => k.name === 'try-it');
+  expect(await tryItKeys()).toEqual([expect.objectContaining({ status: 'active' })]);
+  await page.goto(`/apps/${appId}`);
+  await expect(page.getByTestId('key-row').filter({ hasText: 'try-it' })).toHaveCount(1);
+
+  // The plaintext lived in this tab's sessionStorage only; signing out leaves none of it behind.
+  const stored = () => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('gatehouse:try-it-key:')).length);
+  expect(await stored()).toBe(1);
+  await signOut(page);
+  await expect.poll(stored).toBe(0);
 });

@@ -11,6 +11,7 @@ const port = (base: number) => String(base + offset);
 
 /** Where the e2e stack listens; ports differ from `npm start`'s defaults so both can run at once. */
 export const E2E_STACK = {
+  smtpPort: Number(port(2525)),
   dataDir,
   portalUrl: `http://${host}:${port(3210)}`,
   gatewayUrl: `http://${host}:${port(8290)}`,
@@ -22,6 +23,10 @@ export const E2E_STACK = {
     GATEHOUSE_GATEWAY_PORT: port(8290),
     GATEHOUSE_GATEWAY_ADMIN_PORT: port(8291),
     GATEHOUSE_BACKEND_PORT: port(4210),
+    // Notification email goes to a real SMTP server that e2e/specs/notification-email.spec.ts starts; until then
+    // nothing listens there and the portal's outbox keeps retrying, as it would with a mail server down.
+    GATEHOUSE_SMTP_URL: `smtp://mailer:secret@${host}:${port(2525)}`,
+    GATEHOUSE_SMTP_FROM: 'Gatehouse <gatehouse@portal.test>',
   },
 };
 

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { useEffect, useRef, useState } from 'react';
 import { useSWRConfig } from 'swr';
+import { forgetTryItKeys } from '@/lib/client/try-it-key-store';
 import { useProfile } from '@/lib/client/use-profile';
 import { buttonClass } from './button';
 import { NotificationBell } from './notification-bell';
@@ -86,7 +87,8 @@ function AccountPanel({ name, email, onNavigate }: { name: string; email: string
   async function handleSignOut() {
     setSigningOut(true);
     await signOut({ redirect: false });
-    // Drop every cached answer so the next person on this browser never sees this user's apps.
+    // Drop every cached answer and this tab's try-it secrets so the next person on this browser sees none of them.
+    forgetTryItKeys();
     await mutate(() => true, undefined, { revalidate: false });
     router.push('/');
     setSigningOut(false);

@@ -2,8 +2,10 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { Fragment } from 'react';
 import { useProfile } from '@/lib/client/use-profile';
 import { AccountMenu } from './account-menu';
+import { PendingApprovalsBadge } from './pending-approvals-badge';
 import { SearchPalette } from './search-palette';
 import { SessionExpiredBanner } from './session-expired-banner';
 import { ThemeToggle } from './theme-toggle';
@@ -34,14 +36,16 @@ export function SiteHeader() {
           {NAV.filter((item) => !item.roles || (role && item.roles.includes(role))).map((item) => {
             const active = item.active(pathname);
             return (
-              <Link
-                key={item.href}
-                href={item.href}
-                aria-current={active ? 'page' : undefined}
-                className={`rounded-md px-3 py-1.5 text-sm font-medium ${active ? 'bg-zinc-100 text-zinc-900' : 'text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900'}`}
-              >
-                {item.label}
-              </Link>
+              <Fragment key={item.href}>
+                <Link
+                  href={item.href}
+                  aria-current={active ? 'page' : undefined}
+                  className={`rounded-md px-3 py-1.5 text-sm font-medium ${active ? 'bg-zinc-100 text-zinc-900' : 'text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900'}`}
+                >
+                  {item.label}
+                </Link>
+                {item.href === '/publisher' && <PendingApprovalsBadge />}
+              </Fragment>
             );
           })}
         </nav>

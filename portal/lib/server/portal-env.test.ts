@@ -36,4 +36,20 @@ describe('production portal settings', () => {
       expect.stringContaining('NEXTAUTH_SECRET or NEXTAUTH_SECRET_FILE is required'),
     ]);
   });
+
+  it('email is optional, its SMTP URL may come from a file (it holds a password), and a half configuration is a problem', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-env-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'smtp'), 'smtp://mailer:s3cret@mail.internal:587\n');
+      const base = { NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: 'https://p.example' };
+      expect(resolvePortalEnv({ ...base })).toEqual([]);
+      const env: Record<string, string | undefined> = { ...base, GATEHOUSE_SMTP_URL_FILE: path.join(dir, 'smtp'), GATEHOUSE_SMTP_FROM: 'Gatehouse <gh@p.example>' };
+      expect(resolvePortalEnv(env)).toEqual([]);
+      expect(env.GATEHOUSE_SMTP_URL).toBe('smtp://mailer:s3cret@mail.internal:587');
+      expect(resolvePortalEnv({ ...base, GATEHOUSE_SMTP_URL: 'smtp://mail.internal' })).toEqual([expect.stringContaining('GATEHOUSE_SMTP_FROM is required')]);
+      expect(resolvePortalEnv({ ...base, GATEHOUSE_SMTP_URL: 'http://mail.internal', GATEHOUSE_SMTP_FROM: 'a@b.c' })).toEqual([expect.stringContaining('GATEHOUSE_SMTP_URL must look like smtp://')]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

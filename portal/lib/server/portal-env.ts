@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { isPostgresUrl } from './db/postgres';
+import { readEmailSettings } from './email/email-settings';
 
 /** Settings an operator may give as a file instead (`<NAME>_FILE`, e.g. a mounted Kubernetes or Docker secret). */
-const FILE_SETTINGS = ['NEXTAUTH_SECRET', 'DATABASE_URL'] as const;
+const FILE_SETTINGS = ['NEXTAUTH_SECRET', 'DATABASE_URL', 'GATEHOUSE_SMTP_URL'] as const;
 
 /**
  * Completes the portal's environment in place, once per server process, before anything reads it: each
@@ -29,5 +30,11 @@ export function resolvePortalEnv(env: Record<string, string | undefined> = proce
   if (!env.NEXTAUTH_SECRET) problems.push('NEXTAUTH_SECRET or NEXTAUTH_SECRET_FILE is required: the key that signs sessions, the same on every replica');
   else if (env.NEXTAUTH_SECRET.length < 32) problems.push('NEXTAUTH_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)');
   if (env.DATABASE_URL && !isPostgresUrl(env.DATABASE_URL)) problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL; leave it unset for the embedded SQLite file');
+  // Email is optional; set, it must be usable, or notices would silently stay in the portal.
+  try {
+    readEmailSettings(env);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
   return problems;
 }

@@ -10,6 +10,7 @@ import { Field } from '@/components/field';
 import { FormError } from '@/components/form-error';
 import { ApiError } from '@/lib/client/api-error';
 import { sendJson } from '@/lib/client/fetcher';
+import { forgetTryItKeys } from '@/lib/client/try-it-key-store';
 import { useAction } from '@/lib/client/use-action';
 
 export function PasswordForm() {
@@ -26,6 +27,7 @@ export function PasswordForm() {
     }
     // Every session ended with the old password, this one too: sign in again with the new one.
     await signOut({ redirect: false });
+    forgetTryItKeys();
     await mutate(() => true, undefined, { revalidate: false });
     router.push('/signin?changed=password');
   });

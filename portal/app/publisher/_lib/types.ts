@@ -17,7 +17,6 @@ export interface ManagedApi {
 }
 
 export interface ManagedApiDetail extends ManagedApi {
-  openapi: string;
   operations: { method: string; path: string; summary: string }[];
   allowedTransitions: ApiStatus[];
   tierIds: string[];

@@ -13,6 +13,7 @@ import { PageHeader } from '@/components/page-header';
 import { errorMessage } from '@/lib/client/api-error';
 import { postJson } from '@/lib/client/fetcher';
 import { formatDateTime } from '@/lib/client/format';
+import { pendingApprovalsKey } from '@/lib/client/use-pending-approvals';
 import { useRequireSession } from '@/lib/client/use-require-session';
 import { approvalQueueKey, managedApisKey, useApprovalQueue } from '../_lib/hooks';
 
@@ -28,7 +29,7 @@ export function ApprovalsView() {
     setActionError(null);
     try {
       await postJson(`/api/v1/publisher/subscriptions/${encodeURIComponent(id)}/${decision}`, {});
-      await Promise.all([mutate(approvalQueueKey), mutate(managedApisKey)]);
+      await Promise.all([mutate(approvalQueueKey), mutate(managedApisKey), mutate(pendingApprovalsKey)]);
     } catch (err) {
       setActionError(errorMessage(err));
     } finally {

@@ -5,7 +5,11 @@ import { getManagedApi, toManagedApiDto } from './get-managed-api';
 import { API_TRANSITIONS } from './api-lifecycle';
 import { parseOperations } from './parse-operations';
 
-/** Everything the publisher's API page shows: the version, its document, tiers, deployments and sibling versions. */
+/**
+ * Everything the publisher's API page shows: the version, its operations, tiers, deployments and sibling versions.
+ * Not the document itself: the page never shows it, and a real one is megabytes on every load and revalidation;
+ * it has its own route (get-managed-api-document.ts).
+ */
 export async function getManagedApiDetail(db: Db, actor: Actor, apiId: string) {
   const api = await getManagedApi(db, actor, apiId);
   const lineage = api.lineage_id ?? api.id;
@@ -34,7 +38,6 @@ export async function getManagedApiDetail(db: Db, actor: Actor, apiId: string) {
   ]);
   return {
     ...toManagedApiDto(api),
-    openapi: api.openapi,
     operations: parseOperations(api.openapi),
     allowedTransitions: API_TRANSITIONS[api.status],
     tierIds: tiers.map((t) => t.tier_id),

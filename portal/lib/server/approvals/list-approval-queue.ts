@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../actor';
 import type { Db } from '../db/client';
 import { requirePublisher } from '../users/require-role';
+import { awaitsDecision } from './awaits-decision';
 
 export const approvalQueueQuery = z.strictObject({ status: z.enum(['PENDING', 'ACTIVE', 'REJECTED', 'BLOCKED']).default('PENDING') });
 
@@ -19,11 +20,7 @@ export async function listApprovalQueue(db: Db, actor: Actor, query: z.infer<typ
     .innerJoin('users', 'users.id', 'applications.owner_id')
     .innerJoin('tiers', 'tiers.id', 'subscriptions.tier_id')
     .leftJoin('tiers as requested', 'requested.id', 'subscriptions.requested_tier_id')
-    .where((eb) =>
-      query.status === 'PENDING'
-        ? eb.or([eb('subscriptions.status', '=', 'PENDING'), eb.and([eb('subscriptions.status', '=', 'ACTIVE'), eb('subscriptions.requested_tier_id', 'is not', null)])])
-        : eb('subscriptions.status', '=', query.status),
-    )
+    .where((eb) => (query.status === 'PENDING' ? awaitsDecision : eb('subscriptions.status', '=', query.status)))
     .select([
       'subscriptions.id',
       'subscriptions.status',

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrateToLatest } from './migrate';
 import { startRetentionJob } from './retention';
+import { startEmailOutbox } from '../email/email-outbox-job';
 import { listenForRevisions, type RevisionListener } from '../sync/revision-listener';
 import { isPostgresUrl, openPostgres } from './postgres';
 import type { DB } from './schema';
@@ -45,6 +46,8 @@ export function getDb(): Promise<Db> {
     const db = openPortalDb();
     await migrateToLatest(db);
     startRetentionJob(db);
+    // Notification emails, only when GATEHOUSE_SMTP_URL is set (README: Email).
+    startEmailOutbox(db);
     // Replicas on PostgreSQL learn of each other's commits by LISTEN/NOTIFY, which wakes their sidecars' long-polls.
     const url = process.env.DATABASE_URL;
     if (isPostgresUrl(url)) holder.__gatehouseRevisionListener ??= listenForRevisions(url);

@@ -216,6 +216,23 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
+/** A notice's email waiting for the SMTP server (migration 0013); deleted once sent. */
+export interface NotificationEmailsTable {
+  id: string;
+  notification_id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  /** The lease of the replica sending it (ISO time); null when nobody is. */
+  locked_until: string | null;
+  last_error: string | null;
+  /** Set when it will not be tried again (refused for good, or out of attempts). */
+  failed_at: string | null;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   tiers: TiersTable;
@@ -240,6 +257,7 @@ export interface DB {
   portal_secrets: PortalSecretsTable;
   sign_in_failures: SignInFailuresTable;
   notifications: NotificationsTable;
+  notification_emails: NotificationEmailsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -89,7 +89,8 @@ export const OPERATIONS: DocumentedOperation[] = [
   op('get', '/apps/{appId}/usage', 'Applications', 'Request counts, errors and latency of an application over a range', { query: usageQuery }),
   op('get', '/publisher/apis', 'Publisher', 'List the APIs you manage, in every state'),
   op('post', '/publisher/apis', 'Publisher', 'Create an API version from an OpenAPI 3.0/3.1 document (state CREATED)', { body: createApiInput }),
-  op('get', '/publisher/apis/{apiId}', 'Publisher', 'One API you manage, with document, tiers, deployments and versions'),
+  op('get', '/publisher/apis/{apiId}', 'Publisher', 'One API you manage, with its operations, tiers, deployments and versions (the document is at /openapi)'),
+  op('get', '/publisher/apis/{apiId}/openapi', 'Publisher', 'The stored OpenAPI document of an API you manage, in any state'),
   op('patch', '/publisher/apis/{apiId}', 'Publisher', 'Edit an API version', { body: updateApiInput }),
   op('post', '/publisher/apis/{apiId}/versions', 'Publisher', 'Start a new version from this one', { body: createApiVersionInput }),
   op('post', '/publisher/apis/{apiId}/document-diff', 'Publisher', 'What replacing this API\'s document would change for callers: operations added and removed, and breaking changes (stores nothing)', {
@@ -109,6 +110,7 @@ export const OPERATIONS: DocumentedOperation[] = [
   op('post', '/publisher/openapi/validate', 'Publisher', 'Validate an OpenAPI document and list every problem', { body: validateOpenApiInput, success: 200 }),
   op('post', '/publisher/openapi/fetch', 'Publisher', 'Fetch an OpenAPI document from a URL (SSRF-guarded) and validate it', { body: fetchOpenApiInput, success: 200 }),
   op('get', '/publisher/subscriptions', 'Publisher', 'Subscriptions to your APIs in one state (the approval queue)', { query: approvalQueueQuery }),
+  op('get', '/publisher/subscriptions/pending-count', 'Publisher', 'How many new subscriptions and tier changes wait for your approval'),
   op('post', '/publisher/subscriptions/{subscriptionId}/approve', 'Publisher', 'Approve a pending subscription or tier change', { success: 200 }),
   op('post', '/publisher/subscriptions/{subscriptionId}/reject', 'Publisher', 'Reject a pending subscription or tier change', { success: 200 }),
   op('get', '/admin/tiers', 'Admin', 'List tiers'),

@@ -11,8 +11,9 @@ import { FormError } from '@/components/form-error';
 import { useToast } from '@/components/toast';
 import { errorMessage } from '@/lib/client/api-error';
 import { signInHref } from '@/lib/client/callback-url';
-import { postJson } from '@/lib/client/fetcher';
-import type { CreatedApiKey } from '@/lib/client/types';
+import { fetcher, postJson } from '@/lib/client/fetcher';
+import { forgetTryItKeys, rememberTryItKey, storedTryItKey } from '@/lib/client/try-it-key-store';
+import type { ApiKey, CreatedApiKey, ListResponse } from '@/lib/client/types';
 import { appsKey, useApps } from '@/lib/client/use-apps';
 import { keysKey } from '@/lib/client/use-keys';
 import { useSubscribedApps } from '@/lib/client/use-subscribed-apps';
@@ -24,7 +25,7 @@ export function KeyPicker({ apiId, apiKey, onKey }: { apiId: string; apiKey: str
   const pathname = usePathname();
   const toast = useToast();
   const { mutate } = useSWRConfig();
-  const { status } = useSession();
+  const { status, data: session } = useSession();
   const { apps } = useApps(status === 'authenticated');
   const { subscribed } = useSubscribedApps(apiId, status === 'authenticated' ? apps : undefined);
   const [appId, setAppId] = useState('');
@@ -32,13 +33,34 @@ export function KeyPicker({ apiId, apiKey, onKey }: { apiId: string; apiKey: str
   const [error, setError] = useState<string | null>(null);
   const chosen = subscribed?.find((s) => s.app.id === appId) ?? subscribed?.[0];
 
+  /** Hands back the live try-it key this tab already holds for the application, if the server still lets it through. */
+  async function reusableKey(userId: string, appId: string): Promise<{ key: string; minutesLeft: number } | null> {
+    const stored = storedTryItKey(userId, appId);
+    if (!stored) return null;
+    // Revoked on the application page since? Then it is of no use and a new one is made.
+    const { items } = await fetcher<ListResponse<ApiKey>>(keysKey(appId));
+    if (items.some((k) => k.id === stored.keyId && k.status === 'active')) {
+      return { key: stored.key, minutesLeft: Math.floor((Date.parse(stored.expiresAt) - Date.now()) / 60_000) };
+    }
+    forgetTryItKeys({ userId, appId });
+    return null;
+  }
+
   async function createTryItKey() {
     if (!chosen) return;
+    const userId = session?.user.id;
     setPending(true);
     setError(null);
     try {
-      // Not an SWR mutation: the answer holds the plaintext, which stays in this page's memory only.
+      const reused = userId ? await reusableKey(userId, chosen.app.id) : null;
+      if (reused) {
+        onKey(reused.key);
+        toast(`Using the try-it key you created for ${chosen.app.name}; it expires in ${reused.minutesLeft} min.`);
+        return;
+      }
+      // Not an SWR mutation: the answer holds the plaintext, which stays in this tab only (try-it-key-store.ts).
       const created = await postJson<CreatedApiKey>(keysKey(chosen.app.id), { name: 'try-it', expiresAt: new Date(Date.now() + TRY_IT_KEY_MS).toISOString() });
+      if (userId && created.expiresAt) rememberTryItKey({ userId, appId: chosen.app.id, keyId: created.id, key: created.key, expiresAt: created.expiresAt });
       onKey(created.key);
       toast(`Try-it key created for ${chosen.app.name}; it expires in 1 hour.`);
       await Promise.all([mutate(keysKey(chosen.app.id)), mutate(appsKey)]);
