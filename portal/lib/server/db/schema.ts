@@ -216,7 +216,7 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
-/** A notice's email waiting for the SMTP server (migration 0013); deleted once sent. */
+/** A notice's email waiting for the SMTP server (migration 0012); deleted once sent. */
 export interface NotificationEmailsTable {
   id: string;
   notification_id: string;

@@ -10,7 +10,7 @@ import * as m0008 from './0008-credential-scope';
 import * as m0009 from './0009-postgres-widths';
 import * as m0010 from './0010-shared-state';
 import * as m0011 from './0011-notifications';
-import * as m0013 from './0013-notification-emails';
+import * as m0012 from './0012-notification-emails';
 
 /**
  * Ordered migrations. A static list rather than a directory scan because the portal is bundled by Next.js, where
@@ -28,5 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009-postgres-widths': m0009,
   '0010-shared-state': m0010,
   '0011-notifications': m0011,
-  '0013-notification-emails': m0013,
+  '0012-notification-emails': m0012,
 };
