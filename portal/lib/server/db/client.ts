@@ -6,6 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { migrateToLatest } from './migrate';
 import { startRetentionJob } from './retention';
 import { startEmailOutbox } from '../email/email-outbox-job';
+import { startKeyExpiryJob } from '../notifications/key-expiry-job';
 import { listenForRevisions, type RevisionListener } from '../sync/revision-listener';
 import { isPostgresUrl, openPostgres } from './postgres';
 import type { DB } from './schema';
@@ -46,6 +47,7 @@ export function getDb(): Promise<Db> {
     const db = openPortalDb();
     await migrateToLatest(db);
     startRetentionJob(db);
+    startKeyExpiryJob(db);
     // Notification emails, only when GATEHOUSE_SMTP_URL is set (README: Email).
     startEmailOutbox(db);
     // Replicas on PostgreSQL learn of each other's commits by LISTEN/NOTIFY, which wakes their sidecars' long-polls.

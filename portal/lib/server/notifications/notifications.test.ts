@@ -10,6 +10,7 @@ import { rotateApiKey } from '../keys/rotate-api-key';
 import { listSubscriptions } from '../subscriptions/list-subscriptions';
 import { subscribe } from '../subscriptions/subscribe';
 import { createCatalog, createTestDb, createUser } from '../testing/test-db';
+import { deriveKeyExpiryNotices } from './derive-key-expiry';
 import { listNotifications } from './list-notifications';
 import { markNotificationsRead } from './mark-notifications-read';
 
@@ -87,5 +88,21 @@ describe('notifications', () => {
     await listNotifications(db, dev);
     const { items } = await listNotifications(db, dev);
     expect(items.map((n) => n.title)).toEqual(['Key soon of Keys expires soon']);
+  });
+
+  it('the sweep across all owners gives each owner their own notice before they look, once', async () => {
+    const { api, tierId } = await createCatalog(db);
+    const soon = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    for (const [owner, name] of [[dev, 'Dev app'], [other, 'Other app']] as const) {
+      const app = await subscribedApp(owner, name, api.id, tierId);
+      await createApiKey(db, owner, app.id, { name: 'soon', expiresAt: soon });
+    }
+    await deriveKeyExpiryNotices(db, null);
+    await deriveKeyExpiryNotices(db, null);
+    const stored = await db.selectFrom('notifications').where('kind', '=', 'key.expiring').select(['user_id', 'title']).orderBy('title').execute();
+    expect(stored).toEqual([
+      { user_id: dev.id, title: 'Key soon of Dev app expires soon' },
+      { user_id: other.id, title: 'Key soon of Other app expires soon' },
+    ]);
   });
 });
