@@ -40,7 +40,9 @@ describe('reference sections of a large real document (GitHub Enterprise Server,
     const shown = sections.flatMap((s) => s.operations.map((o) => `${o.method} ${o.path}`));
     expect(shown.sort()).toEqual(operationsOf(ghes).sort());
     expect(Math.max(...sections.map((s) => s.operations.length))).toBeLessThanOrEqual(REFERENCE_PAGE_SIZE);
-    expect(sections.filter((s) => s.tag === 'repos').map((s) => s.label)).toEqual(['repos (1 of 5)', 'repos (2 of 5)', 'repos (3 of 5)', 'repos (4 of 5)', 'repos (5 of 5)']);
+    // GHES has 192 operations tagged "repos" first.
+    const pages = Math.ceil(192 / REFERENCE_PAGE_SIZE);
+    expect(sections.filter((s) => s.tag === 'repos').map((s) => s.label)).toEqual(Array.from({ length: pages }, (_, i) => `repos (${i + 1} of ${pages})`));
     expect(new Set(sections.map((s) => s.id)).size).toBe(sections.length);
   });
 
@@ -58,7 +60,7 @@ describe('reference sections of a large real document (GitHub Enterprise Server,
   it('follow references through other components: an issue’s user, reached through the issue schema', () => {
     const issues = sectionDocument(ghes, sections.find((s) => s.tag === 'issues') as (typeof sections)[number]);
     const schemas = (issues.components as JsonObject).schemas as JsonObject;
-    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['issue', 'simple-user', 'label', 'milestone']));
+    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['issue', 'simple-user', 'nullable-simple-user', 'repository']));
     expect(issues.webhooks).toBeUndefined();
     expect(issues['x-webhooks']).toBeUndefined();
   });

@@ -10,7 +10,7 @@ const PATH_ITEM_SHARED = ['summary', 'description', 'servers', 'parameters', '$r
  * Operations per section, and the most a document may have to be rendered whole. Measured with
  * e2e/specs/reference-performance.spec.ts: Scalar's time to first render grows with the operations it is given.
  */
-export const REFERENCE_PAGE_SIZE = 40;
+export const REFERENCE_PAGE_SIZE = 20;
 
 /** The heading of operations without a tag, as Scalar itself names them. */
 export const UNTAGGED = 'default';

@@ -65,7 +65,7 @@ export default function ApiDocs({ document, environments, environmentId, apiKey 
   const choose = (i: number) => {
     select(i);
     // Next at the end of a long section starts the following one at its top, not at the same scroll depth.
-    const picker = window.document.getElementById('reference-section');
+    const picker = window.document.getElementById('reference-sections');
     if (picker && picker.getBoundingClientRect().top < 0) picker.scrollIntoView({ block: 'start' });
   };
   return (

@@ -13,7 +13,7 @@ const count = (n: number) => `${n} operation${n === 1 ? '' : 's'}`;
 export function ReferenceSectionPicker({ sections, selected, onSelect }: { sections: ReferenceSection[]; selected: number; onSelect: (index: number) => void }) {
   const total = sections.reduce((sum, s) => sum + s.operations.length, 0);
   return (
-    <div className="mb-3 flex flex-wrap items-end gap-2" data-testid="reference-sections">
+    <div id="reference-sections" className="mb-3 flex scroll-mt-32 flex-wrap items-end gap-2" data-testid="reference-sections">
       <div className="min-w-0 flex-1 basis-60">
         <label htmlFor="reference-section" className="mb-1.5 block text-sm font-medium text-zinc-800">
           Section <span className="font-normal text-zinc-600">({sections.length} sections, {count(total)})</span>

@@ -10,9 +10,10 @@ export const SECTION_PARAM = 'section';
 /**
  * What Scalar renders. A document of up to a page of operations goes whole, as it always has. A larger one goes a
  * section at a time (reference-sections.ts): Scalar's first render grows with the operations it is given, and whole
- * it blocked the page for seconds (issue #16: 8.9 s until usable for 2 MB of GitHub Enterprise's document, with a
- * 5.6 s task). Cutting a section out takes a few milliseconds, so no server round trip is worth it: the page has
- * the whole document already for its try-it console.
+ * it blocked the page for seconds (e2e/specs/reference-performance.spec.ts: 2 MB of GitHub Enterprise's document
+ * took 16 s, with an 11 s task, on a loaded machine; a section takes about as long as Scalar's own start). Cutting a
+ * section out takes a few milliseconds, so no server round trip is worth it: the page has the whole document already
+ * for its try-it console.
  */
 export function useReferenceSection(document: OpenApiDoc) {
   const sections = useMemo(() => {
