@@ -6,7 +6,9 @@ import { useEffect, useMemo, useRef } from 'react';
 import { forGateway, type OpenApiDoc } from '@/lib/client/openapi-doc';
 import type { ApiEnvironment } from '@/lib/client/types';
 import { useTheme } from '@/lib/client/use-theme';
+import { ReferenceSectionPicker } from './reference-section-picker';
 import { orderedEnvironments, scalarConfiguration } from './scalar-config';
+import { useReferenceSection } from './use-reference-section';
 
 /**
  * Two accessibility gaps in Scalar's markup, closed without changing how it looks. It renders its content in a
@@ -55,15 +57,25 @@ export default function ApiDocs({ document, environments, environmentId, apiKey 
   const container = useRef<HTMLDivElement>(null);
   useScalarAccessibility(container);
   useHeaderOffset(container);
+  const { sections, index, section, content: shown, select } = useReferenceSection(document);
   const ordered = useMemo(() => orderedEnvironments(environments, environmentId), [environments, environmentId]);
   // Kept apart from the key: a large document is not copied (and re-read by Scalar) on every keystroke in the key field.
-  const content = useMemo(() => forGateway(document, ordered), [document, ordered]);
+  const content = useMemo(() => forGateway(shown, ordered), [shown, ordered]);
   const configuration = useMemo(() => scalarConfiguration(content, ordered, apiKey, resolved === 'dark'), [content, ordered, apiKey, resolved]);
+  const choose = (i: number) => {
+    select(i);
+    // Next at the end of a long section starts the following one at its top, not at the same scroll depth.
+    const picker = window.document.getElementById('reference-sections');
+    if (picker && picker.getBoundingClientRect().top < 0) picker.scrollIntoView({ block: 'start' });
+  };
   return (
-    <div ref={container} className="gatehouse-scalar overflow-hidden rounded-xl border border-zinc-200" data-testid="api-docs">
-      {/* Scalar's types lag its runtime options (agent, mcp, externalUrls); the object above is checked by Scalar's own schema. */}
-      {/* Remounted on a theme change: Scalar reads its dark-mode setting when it mounts. */}
-      <ApiReferenceReact key={resolved} configuration={configuration as never} />
-    </div>
+    <>
+      {sections && <ReferenceSectionPicker sections={sections} selected={index} onSelect={choose} />}
+      <div ref={container} className="gatehouse-scalar overflow-hidden rounded-xl border border-zinc-200" data-testid="api-docs">
+        {/* Scalar's types lag its runtime options (agent, mcp, externalUrls); the object above is checked by Scalar's own schema. */}
+        {/* Remounted on a theme change (Scalar reads its dark-mode setting when it mounts) and on another section. */}
+        <ApiReferenceReact key={`${resolved} ${section?.id ?? ''}`} configuration={configuration as never} />
+      </div>
+    </>
   );
 }

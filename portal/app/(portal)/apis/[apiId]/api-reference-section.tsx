@@ -6,6 +6,7 @@ import { Button } from '@/components/button';
 import { LoadError } from '@/components/load-error';
 import type { OpenApiDoc } from '@/lib/client/openapi-doc';
 import type { ApiEnvironment } from '@/lib/client/types';
+import { SECTION_PARAM } from './use-reference-section';
 
 const loadDocs = () => import('./api-docs');
 // Scalar is about 1.1 MB of JavaScript (it renders with Vue inside): fetched only when a reader opens the reference,
@@ -16,7 +17,7 @@ function Placeholder({ label }: { label: string }) {
   return <div className="h-96 animate-pulse rounded-xl bg-zinc-100" role="status" aria-busy="true" aria-label={label} />;
 }
 
-/** The reference, closed until asked for; `#reference` in the address opens it, so it can be linked to. */
+/** The reference, closed until asked for; `#reference` (or a section) in the address opens it, so it can be linked to. */
 export function ApiReferenceSection({ document, documentError, environments, environmentId, apiKey }: {
   document: OpenApiDoc | undefined;
   documentError: unknown;
@@ -26,7 +27,7 @@ export function ApiReferenceSection({ document, documentError, environments, env
 }) {
   const [open, setOpen] = useState(false);
   useEffect(() => {
-    if (window.location.hash === '#reference') setOpen(true);
+    if (window.location.hash === '#reference' || new URLSearchParams(window.location.search).has(SECTION_PARAM)) setOpen(true);
   }, []);
 
   return (
