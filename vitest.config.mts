@@ -25,7 +25,7 @@ function databaseTests(): string[] {
 }
 
 // Set to a PostgreSQL server's URL (see portal/scripts/test-postgres.ts, which `npm test` runs), it adds the
-// `postgres` project: the database tests once more, each file on a fresh database of its own on that server.
+// `postgres` project: the database tests once more, each test on a fresh database of its own on that server.
 const pgUrl = process.env.GATEHOUSE_TEST_PG_URL;
 
 export default defineConfig({
@@ -57,6 +57,8 @@ export default defineConfig({
               name: 'postgres',
               include: databaseTests(),
               env: { GATEHOUSE_TEST_PG_URL: pgUrl },
+              // Migrates one template database for the run; each test clones it (testing/test-database.ts).
+              globalSetup: ['portal/lib/server/testing/postgres-template.ts'],
               setupFiles: ['portal/lib/server/testing/postgres-setup.ts'],
             },
           },

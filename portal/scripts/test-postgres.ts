@@ -4,7 +4,7 @@ import pg from 'pg';
 
 /**
  * `npm run test:unit:pg`: the portal's database tests once more on PostgreSQL (the `postgres` vitest project), each
- * test file on a database of its own that it creates and drops. Runs when a server answers on
+ * test on a database of its own, cloned from a template the real migrations built once for the run, and dropped. Runs when a server answers on
  * GATEHOUSE_TEST_PG_URL (default: the local server's `postgres` database, which only serves to create the test
  * databases); says plainly that it skipped otherwise. `.ci/run` starts the local server first, so CI always runs it.
  */

@@ -1,8 +1,8 @@
 import type { Actor } from '../actor';
 import type { Db } from '../db/client';
-import { nowIso } from '../ids';
+import { hashPassword } from '../auth/password';
+import { newId, nowIso } from '../ids';
 import { syncedTransaction } from '../sync/synced-transaction';
-import { signUp } from '../users/sign-up';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /**
@@ -13,9 +13,21 @@ export function createTestDb(): Promise<TestDatabase> {
   return createTestDatabase();
 }
 
+/** Every fixture user's password. */
+export const FIXTURE_PASSWORD = 'correct horse battery';
+let fixtureHash: Promise<string> | undefined;
+
+/**
+ * A user as sign-up stores one, with FIXTURE_PASSWORD. The scrypt hash (real cost: ~32 MiB, 60-300 ms on a busy
+ * 2-core machine) is computed once per worker by the real hashPassword and shared by every fixture user: tests create
+ * thousands of users, and five per test cost a third of some files' time. Sign-up itself (validation, its own hash)
+ * is tested through signUp; signing in as a fixture user still runs the real verification.
+ */
 export async function createUser(db: Db, name: string, role: Actor['role'] = 'subscriber'): Promise<Actor> {
-  const user = await signUp(db, { email: `${name}@example.test`, name, password: 'correct horse battery' }, role);
-  return user;
+  fixtureHash ??= hashPassword(FIXTURE_PASSWORD);
+  const user = { id: newId('usr'), email: `${name}@example.test`.toLowerCase(), name, role, password_hash: await fixtureHash, created_at: nowIso() };
+  await db.insertInto('users').values(user).execute();
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
 /** One environment, one tier and one published API deployed there: the smallest catalog a subscriber can use. */
