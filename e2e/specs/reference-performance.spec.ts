@@ -28,6 +28,21 @@ async function importLarge(page: Page, bytes: number, name: string): Promise<{ a
 const now = (page: Page) => page.evaluate(() => performance.now());
 // The main thread is free when it answers the next frame.
 const nextFrame = (page: Page) => page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())))));
+// The page has nothing left to do: five idle periods in a row with the whole 50 ms budget free. A page still rendering
+// the rest of a document never gets there, so the long tasks counted after it are all the reference caused.
+const settled = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let quiet = 0;
+        const tick = (deadline: IdleDeadline) => {
+          quiet = deadline.timeRemaining() >= 49 ? quiet + 1 : 0;
+          if (quiet >= 5) resolve();
+          else requestIdleCallback(tick);
+        };
+        requestIdleCallback(tick);
+      }),
+  );
 
 async function measureReference(page: Page, { apiId, tag, summary }: { apiId: string; tag: string; summary: string }, label: string) {
   await page.addInitScript(() => {
@@ -65,7 +80,7 @@ async function measureReference(page: Page, { apiId, tag, summary }: { apiId: st
     .toBe(true);
   const operationAt = await now(page);
   // Long tasks after it count as well: a page that renders the rest of a large document in one go is not responsive.
-  await page.waitForTimeout(2_000);
+  await settled(page);
   const longest = await page.evaluate((from) => Math.max(0, ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start + t.duration >= from).map((t) => t.duration)), clickedAt);
   // When the last script the click asked for arrived (Scalar's chunks): the rest is Scalar's work on the document.
   const scriptsAt = await page.evaluate((from) => Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.startTime >= from && /\.js(\?|$)/.test(e.name)).map((e) => (e as PerformanceResourceTiming).responseEnd)), clickedAt);
