@@ -58,10 +58,8 @@ export function NewVersionForm({ api }: { api: ManagedApiDetail }) {
             suggested={verdict?.valid ? verdict.suggested : null}
             context={context}
             backendUrl={backendUrl}
-            onUse={(s) => {
-              if (s.context) setContext(s.context);
-              if (s.backendUrl) setBackendUrl(s.backendUrl);
-            }}
+            setContext={setContext}
+            setBackendUrl={setBackendUrl}
           />
           <Field label="Backend URL of the new version" type="url" value={backendUrl} onChange={(e) => setBackendUrl(e.target.value)} required />
         </div>

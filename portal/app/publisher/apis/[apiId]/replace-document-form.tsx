@@ -53,10 +53,8 @@ export function ReplaceDocumentForm({ api, onDone }: { api: ManagedApiDetail; on
         suggested={verdict?.valid ? verdict.suggested : null}
         context={context}
         backendUrl={backendUrl}
-        onUse={(s) => {
-          if (s.context) setContext(s.context);
-          if (s.backendUrl) setBackendUrl(s.backendUrl);
-        }}
+        setContext={setContext}
+        setBackendUrl={setBackendUrl}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Context path" value={context} onChange={(e) => setContext(e.target.value)} required hint="Where gateways serve this version." />

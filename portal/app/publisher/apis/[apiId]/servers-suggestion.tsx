@@ -4,7 +4,13 @@ import type { OpenApiVerdict } from '../../_lib/types';
 type Suggested = Extract<OpenApiVerdict, { valid: true }>['suggested'];
 
 /** Offers the document's `servers` as context and backend, only when they differ from what the fields hold. */
-export function ServersSuggestion({ suggested, context, backendUrl, onUse }: { suggested: Suggested | null; context: string; backendUrl: string; onUse: (s: { context?: string; backendUrl?: string }) => void }) {
+export function ServersSuggestion({ suggested, context, backendUrl, setContext, setBackendUrl }: {
+  suggested: Suggested | null;
+  context: string;
+  backendUrl: string;
+  setContext: (context: string) => void;
+  setBackendUrl: (backendUrl: string) => void;
+}) {
   if (!suggested) return null;
   const ctx = suggested.context && suggested.context !== context ? suggested.context : null;
   const backend = suggested.backendUrl && suggested.backendUrl !== backendUrl ? suggested.backendUrl : null;
@@ -16,7 +22,10 @@ export function ServersSuggestion({ suggested, context, backendUrl, onUse }: { s
         {ctx && backend && ' and '}
         {backend && <>backend <code>{backend}</code></>}.
       </span>
-      <Button size="sm" variant="secondary" onClick={() => onUse({ ...(ctx && { context: ctx }), ...(backend && { backendUrl: backend }) })}>
+      <Button size="sm" variant="secondary" onClick={() => {
+          if (ctx) setContext(ctx);
+          if (backend) setBackendUrl(backend);
+        }}>
         Use {ctx && backend ? 'these' : 'it'}
       </Button>
     </div>
