@@ -14,5 +14,5 @@ export const GET = withErrors<{ apiId: string }>(async ({ req, db, params }) => 
   const headers = { etag: doc.etag, 'cache-control': 'public, no-cache', 'x-content-type-options': 'nosniff' };
   if (matchesIfNoneMatch(req.headers.get('if-none-match'), doc.etag)) return new Response(null, { status: 304, headers });
   const body = new Uint8Array(doc.json.buffer, doc.json.byteOffset, doc.json.length) as Uint8Array<ArrayBuffer>;
-  return new Response(body, { headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
+  return new Response(body, { headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(body.byteLength) } });
 });
